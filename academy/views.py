@@ -1,0 +1,54 @@
+"""Account pages of the site shell: sign in, sign out, password reset; error pages."""
+
+from django.contrib.auth import views as auth_views
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.views.generic import TemplateView
+
+from academy.forms import NHSFormMixin, SignInForm
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "registration/sign_in.html"
+    redirect_authenticated_user = True
+
+
+class NHSPasswordResetForm(NHSFormMixin, auth_views.PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail address"
+        self.fields["email"].error_messages["required"] = "Enter your e-mail address"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an e-mail address in the correct format, like name@example.nhs.uk"
+        )
+
+
+class NHSSetPasswordForm(NHSFormMixin, auth_views.SetPasswordForm):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = NHSPasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = NHSSetPasswordForm
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+
+
+class AccessibilityStatementView(TemplateView):
+    template_name = "academy/accessibility.html"
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

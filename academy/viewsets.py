@@ -1,0 +1,59 @@
+"""Wagtail admin views over the framework, people and places, and the audit trail."""
+
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from academy.models import AuditEvent, Competency, Organisation, SpecialistArea
+
+
+class CompetencyViewSet(SnippetViewSet):
+    model = Competency
+    icon = "tasks"
+    menu_label = "Competencies"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["code", "title", "area", "band_range_label", "live"]
+    list_filter = ["area", "revalidation_kind", "live"]
+    search_fields = ["code", "title"]
+    ordering = ["code"]
+
+
+class SpecialistAreaViewSet(SnippetViewSet):
+    model = SpecialistArea
+    icon = "folder-open-inverse"
+    list_display = ["name", "code"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "home"
+    list_display = ["name", "ods_code", "unit_type", "region"]
+    list_filter = ["unit_type", "region"]
+    search_fields = ["name", "ods_code"]
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Records that nobody may add, change or delete through the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return user.is_active and user.is_superuser
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class AuditEventViewSet(ModelViewSet):
+    model = AuditEvent
+    icon = "history"
+    menu_label = "Audit trail"
+    add_to_admin_menu = True
+    menu_order = 900
+    inspect_view_enabled = True
+    list_display = ["occurred_at", "action", "actor_name", "object_repr"]
+    list_filter = ["action"]
+    search_fields = ["action", "actor_name", "object_repr"]
+    permission_policy = ReadOnlyPermissionPolicy(AuditEvent)
+    form_fields = []

@@ -1,0 +1,3 @@
+document.body.className +=
+  " js-enabled" +
+  ("noModule" in HTMLScriptElement.prototype ? " nhsuk-frontend-supported" : "");
