@@ -17,5 +17,7 @@ class AcademyConfig(AppConfig):
         auth_signals.user_logged_in.connect(audit_receivers.on_signed_in)
         auth_signals.user_logged_out.connect(audit_receivers.on_signed_out)
         auth_signals.user_login_failed.connect(audit_receivers.on_sign_in_failed)
-        m2m_changed.connect(audit_receivers.on_roles_changed, sender=User.groups.through)
+        m2m_changed.connect(
+            audit_receivers.on_roles_changed, sender=User.groups.through
+        )
         wagtail_signals.published.connect(audit_receivers.on_published)

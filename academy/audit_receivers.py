@@ -21,7 +21,9 @@ def on_signed_in(sender, request, user, **kwargs) -> None:
 
 def on_signed_out(sender, request, user, **kwargs) -> None:
     if user is not None:
-        record_audit_event("signed_out", actor=user, target=user, details=_client(request))
+        record_audit_event(
+            "signed_out", actor=user, target=user, details=_client(request)
+        )
 
 
 def on_sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
@@ -36,7 +38,9 @@ def on_sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
 def on_roles_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     if action not in {"post_add", "post_remove", "post_clear"} or reverse:
         return
-    names = sorted(Group.objects.filter(pk__in=pk_set or ()).values_list("name", flat=True))
+    names = sorted(
+        Group.objects.filter(pk__in=pk_set or ()).values_list("name", flat=True)
+    )
     record_audit_event(
         "roles_changed",
         actor=current_user.get(),
@@ -50,7 +54,9 @@ def on_published(sender, instance, revision=None, **kwargs) -> None:
     record_audit_event(
         "published",
         actor=current_user.get() or getattr(revision, "user", None),
-        actor_name="" if current_user.get() or getattr(revision, "user", None) else "(system)",
+        actor_name=""
+        if current_user.get() or getattr(revision, "user", None)
+        else "(system)",
         target=instance,
         details={"revision_id": getattr(revision, "pk", None)},
     )

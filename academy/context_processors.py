@@ -13,8 +13,10 @@ def site_shell(request: HttpRequest) -> dict:
     path = request.path
     for link in links:
         link["current"] = path == link["url"]
-        link["active"] = not link["current"] and link["url"] != "/" and (
-            path.startswith(link["url"])
+        link["active"] = (
+            not link["current"]
+            and link["url"] != "/"
+            and (path.startswith(link["url"]))
         )
     return {
         "service_name": settings.SERVICE_NAME,

@@ -26,9 +26,24 @@ AREAS = [
     ("COR", "core", "Core", "GMP, documentation, data integrity and cleanroom basics."),
     ("ASP", "aseptic-preparation", "Aseptic preparation", "Aseptic preparation."),
     ("MAN", "manufacturing", "Manufacturing", "Sterile and non-sterile manufacturing."),
-    ("RAD", "radiopharmacy", "Radiopharmacy", "Radiopharmaceutical preparation and QC."),
-    ("QA", "quality-assurance", "Quality assurance", "Deviations, change control, audit."),
-    ("QC", "quality-control", "Quality control", "Environmental, microbiological, chemical QC."),
+    (
+        "RAD",
+        "radiopharmacy",
+        "Radiopharmacy",
+        "Radiopharmaceutical preparation and QC.",
+    ),
+    (
+        "QA",
+        "quality-assurance",
+        "Quality assurance",
+        "Deviations, change control, audit.",
+    ),
+    (
+        "QC",
+        "quality-control",
+        "Quality control",
+        "Environmental, microbiological, chemical QC.",
+    ),
     ("EDU", "education", "Education", "Train the trainer: assessors and mentors."),
 ]
 
@@ -105,8 +120,12 @@ def load_framework(*, publisher: User) -> int:
     for order, (code, slug, name, description) in enumerate(AREAS):
         areas[code], _ = SpecialistArea.objects.get_or_create(
             code=code,
-            defaults={"slug": slug, "name": name, "description": description,
-                      "sort_order": order},
+            defaults={
+                "slug": slug,
+                "name": name,
+                "description": description,
+                "sort_order": order,
+            },
         )
     created = 0
     for code, title, area, (low, high), kinds, rule in COMPETENCIES:
@@ -114,12 +133,18 @@ def load_framework(*, publisher: User) -> int:
             continue
         kind, months, passes, note = rule
         competency = Competency(
-            code=code, title=title, area=areas[area], band_from=low, band_to=high,
+            code=code,
+            title=title,
+            area=areas[area],
+            band_from=low,
+            band_to=high,
             requires_knowledge="K" in kinds,
             requires_workplace_assessment="W" in kinds,
             requires_process_validation="P" in kinds,
-            revalidation_kind=RevalidationKind(kind), revalidation_months=months,
-            initial_passes=passes, revalidation_note=note,
+            revalidation_kind=RevalidationKind(kind),
+            revalidation_months=months,
+            initial_passes=passes,
+            revalidation_note=note,
             description=f"{title}. Specialist area: {areas[area].name}.",
             live=False,
         )
@@ -142,10 +167,14 @@ def load_people() -> list[DemoAccount]:
         if User.objects.filter(email=account.email).exists():
             continue
         user = User.objects.create_user(
-            account.email, DEMO_PASSWORD, full_name=account.full_name,
-            job_title=account.job_title, band=account.band,
+            account.email,
+            DEMO_PASSWORD,
+            full_name=account.full_name,
+            job_title=account.job_title,
+            band=account.band,
             organisation=organisations.get(account.organisation),
-            is_staff=account.superuser, is_superuser=account.superuser,
+            is_staff=account.superuser,
+            is_superuser=account.superuser,
         )
         if account.role:
             user.groups.add(Group.objects.get(name=account.role))

@@ -1,6 +1,5 @@
 """NHS.UK-styled forms shared by every app, and the sign-in form."""
 
-from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 WIDGET_CLASSES = {
@@ -59,6 +58,8 @@ class SignInForm(NHSFormMixin, AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "E-mail address"
+        # No autofocus: it skips the page's heading and skip link for screen readers.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["username"].widget.attrs.update(
             {"autocomplete": "email", "spellcheck": "false", "autocapitalize": "none"}
         )

@@ -17,4 +17,8 @@ def verify_audit_chain() -> dict:
         logger.error(
             "Audit chain broken at event %s: %s", report.broken_event_id, report.reason
         )
-    return {"ok": report.ok, "checked": report.checked, "broken": report.broken_event_id}
+    return {
+        "ok": report.ok,
+        "checked": report.checked,
+        "broken": report.broken_event_id,
+    }

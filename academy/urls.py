@@ -39,6 +39,10 @@ urlpatterns = [
         views.AccessibilityStatementView.as_view(),
         name="accessibility_statement",
     ),
+    path("learning/", include("courses.urls")),
+    path("network/", include("trainers.urls")),
+    path("passport/", include("passport.urls")),
+    path("assessments/", include("assessments.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

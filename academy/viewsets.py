@@ -55,5 +55,4 @@ class AuditEventViewSet(ModelViewSet):
     list_display = ["occurred_at", "action", "actor_name", "object_repr"]
     list_filter = ["action"]
     search_fields = ["action", "actor_name", "object_repr"]
-    permission_policy = ReadOnlyPermissionPolicy(AuditEvent)
     form_fields = []

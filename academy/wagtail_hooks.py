@@ -1,12 +1,17 @@
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from academy.models import AuditEvent
 from academy.viewsets import (
     AuditEventViewSet,
     CompetencyViewSet,
     OrganisationViewSet,
+    ReadOnlyPermissionPolicy,
     SpecialistAreaViewSet,
 )
+
+register_permission_policy(AuditEvent, ReadOnlyPermissionPolicy(AuditEvent))
 
 register_snippet(CompetencyViewSet)
 register_snippet(SpecialistAreaViewSet)

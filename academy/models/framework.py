@@ -59,7 +59,12 @@ class RevalidationKind(models.TextChoices):
 
 
 class Competency(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    models.Model,
 ):
     """A competency of the national framework, maintained by TSET through review."""
 
@@ -75,15 +80,18 @@ class Competency(
     band_to = models.PositiveSmallIntegerField("highest band", choices=Band.choices)
     description = models.TextField(blank=True)
     requires_knowledge = models.BooleanField(
-        "knowledge assessment", default=False,
+        "knowledge assessment",
+        default=False,
         help_text="Pass the knowledge assessment of the module(s) that teach it.",
     )
     requires_workplace_assessment = models.BooleanField(
-        "workplace assessment", default=False,
+        "workplace assessment",
+        default=False,
         help_text="A workplace assessment signed off by an accredited assessor.",
     )
     requires_process_validation = models.BooleanField(
-        "process validation", default=False,
+        "process validation",
+        default=False,
         help_text="A passed process validation, such as broth transfer or gowning.",
     )
     revalidation_kind = models.CharField(
@@ -98,7 +106,9 @@ class Competency(
     revalidation_note = models.CharField(
         max_length=255, blank=True, help_text="Source or local policy for the interval."
     )
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="competency")
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="competency"
+    )
     _workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
@@ -110,7 +120,9 @@ class Competency(
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("area")]),
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("band_from"), FieldPanel("band_to")], heading="Bands"),
+        FieldRowPanel(
+            [FieldPanel("band_from"), FieldPanel("band_to")], heading="Bands"
+        ),
         FieldPanel("description"),
         MultiFieldPanel(
             [

@@ -33,7 +33,7 @@ class Command(BaseCommand):
             message = hook()
             if message:
                 self.stdout.write(message)
-        self.stdout.write("\nDemo accounts (password: %s):" % demo.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo accounts (password: {demo.DEMO_PASSWORD}):")
         for account in demo.ACCOUNTS:
             role = account.role or "Administrator"
             self.stdout.write(f"  {account.email:<28} {role:<15} {account.full_name}")

@@ -1,0 +1,41 @@
+"""Fixtures shared by every app's tests. App-specific ones live in tests/<app>/conftest.py."""
+
+import io
+
+import pytest
+from wagtail.models import Page, Site
+
+from tests.factories.academy import UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def site_root(db) -> Page:
+    """The home page that the migrations create; tests add pages under it."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("Trainee", organisation=...) -> a user with that role (or none)."""
+
+    def make(*roles: str, **fields):
+        return UserFactory(roles=list(roles), **fields)
+
+    return make
+
+
+@pytest.fixture
+def trainee(make_user):
+    return make_user("Trainee", band=3)
+
+
+@pytest.fixture
+def demo_data(db, settings):
+    """The whole `load_demo` content, as a new user of the demo would see it."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    settings.DEBUG = False

@@ -1,0 +1,105 @@
+"""Browser journeys: Debian's Chromium driven by Playwright, checked with axe-core.
+
+Pages are served by pytest-django's live server over the demo data. Screenshots go to
+test-artifacts/ so a person can look at what the journey saw.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("ACADEMY_REQUIRE_BROWSER"):
+            pytest.fail(
+                f"{CHROMIUM} is missing: the test command installs Debian's chromium"
+            )
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_server(live_server, demo_data):
+    """The live server, holding the demo content."""
+    return live_server
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def sign_in(page, demo_server):
+    """sign_in("trainee@academy.example") signs in through the real form."""
+
+    def sign_in_as(email: str, password: str = "academy-demo"):  # noqa: S107
+        page.goto(f"{demo_server.url}/account/sign-in/")
+        page.get_by_label("E-mail address").fill(email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        return page
+
+    return sign_in_as
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.2 AA violations on the page as it is now."""
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_22_AA},
+            "resultTypes": ["violations"],
+        },
+    )
+    return results.response["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+        for v in violations
+    )
+
+
+@pytest.fixture
+def assert_accessible(page):
+    """Fails with each violation named; saves a screenshot of the page checked."""
+
+    def check(name: str):
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+
+    return check
