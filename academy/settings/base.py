@@ -129,6 +129,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "academy.forms.sign_in_email"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -181,6 +183,10 @@ CELERY_BEAT_SCHEDULE = {
     "verify-audit-chain-nightly": {
         "task": "academy.tasks.verify_audit_chain",
         "schedule": crontab(hour=2, minute=15),
+    },
+    "notify-overdue-plan-items-daily": {
+        "task": "passport.tasks.notify_overdue_plan_items",
+        "schedule": crontab(hour=7, minute=0),
     },
 }
 

@@ -1,0 +1,75 @@
+"""Forms of the passport app: assigning a training plan."""
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+
+from academy.forms import NHSFormMixin
+from academy.models import Band, Competency, SpecialistArea
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def _six_months_ahead():
+    return timezone.localdate() + timedelta(days=182)
+
+
+class AssignPlanForm(NHSFormMixin, forms.Form):
+    area = forms.ModelChoiceField(
+        queryset=SpecialistArea.objects.all(),
+        required=False,
+        empty_label="No pathway",
+        label="Career pathway: specialist area",
+        help_text="The pathway adds every competency the area and band require, "
+        "including Core.",
+    )
+    band = forms.TypedChoiceField(
+        choices=[("", "No pathway"), *Band.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Career pathway: band",
+    )
+    competencies = forms.ModelMultipleChoiceField(
+        queryset=Competency.objects.filter(live=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Other competencies",
+    )
+    due_on = forms.DateField(
+        label="Due date", widget=DateInput, initial=_six_months_ahead
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].error_messages["invalid_choice"] = (
+            "Choose a specialist area from the list"
+        )
+        self.fields["band"].error_messages["invalid_choice"] = (
+            "Choose a band from the list"
+        )
+        self.fields["competencies"].error_messages["invalid_choice"] = (
+            "Choose competencies from the framework"
+        )
+        self.fields["due_on"].error_messages.update(
+            required="Enter the due date", invalid="Enter a real due date"
+        )
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError("The due date must be today or in the future")
+        return due_on
+
+    def clean(self):
+        data = super().clean()
+        area, band = data.get("area"), data.get("band")
+        if (area is None) != (band is None) and "area" not in self.errors:
+            field = "band" if area is not None else "area"
+            self.add_error(field, "Choose both the specialist area and the band")
+        elif area is None and not data.get("competencies") and not self.errors:
+            self.add_error("area", "Choose a career pathway or at least one competency")
+        return data

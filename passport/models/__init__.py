@@ -1,0 +1,3 @@
+from .plans import TrainingPlan, TrainingPlanItem
+
+__all__ = ["TrainingPlan", "TrainingPlanItem"]

@@ -1,0 +1,46 @@
+"""Pages of the network that show other apps' data collect it through Wagtail hooks,
+the way Wagtail's admin home collects its panels (trainers never imports them).
+
+- `trainee_list_columns`: returns a column with `heading`, `annotate(queryset)` (one
+  query's worth of annotations on people) and `cell(person)` (text for one row).
+- `trainer_dashboard_panels`: called with (request, trainees), returns a Wagtail
+  `Component` or None.
+- `trainee_record_panels`: called with (request, trainee), returns a `Component` or None.
+"""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail import hooks
+
+from academy.models import User
+
+
+def trainee_list_columns() -> list:
+    return [make_column() for make_column in hooks.get_hooks("trainee_list_columns")]
+
+
+def annotate_for_columns(people: QuerySet[User], columns: list) -> QuerySet[User]:
+    for column in columns:
+        people = column.annotate(people)
+    return people
+
+
+def rows_with_cells(people, columns: list) -> list[dict]:
+    return [
+        {"person": person, "cells": [column.cell(person) for column in columns]}
+        for person in people
+    ]
+
+
+def trainer_dashboard_panels(request: HttpRequest, trainees: QuerySet[User]) -> list:
+    panels = (
+        hook(request, trainees) for hook in hooks.get_hooks("trainer_dashboard_panels")
+    )
+    return [panel for panel in panels if panel is not None]
+
+
+def trainee_record_panels(request: HttpRequest, trainee: User) -> list:
+    panels = (
+        hook(request, trainee) for hook in hooks.get_hooks("trainee_record_panels")
+    )
+    return [panel for panel in panels if panel is not None]

@@ -1,0 +1,1 @@
+"""Pages of the trainer and mentor network."""

@@ -1,0 +1,30 @@
+from django.urls import reverse
+from wagtail import hooks
+
+from trainers import demo
+from trainers.roles import role_names
+
+
+@hooks.register("academy_primary_links")
+def network_links(request):
+    roles = role_names(request)
+    if not request.user.is_authenticated:
+        return []
+    links = []
+    if "Trainer" in roles:
+        links.append(
+            {"label": "Trainer dashboard", "url": reverse("trainers:trainer_dashboard")}
+        )
+    if "Mentor" in roles:
+        links.append({"label": "Mentees", "url": reverse("trainers:mentoring")})
+    if "Training lead" in roles:
+        links.append(
+            {"label": "Organisation", "url": reverse("trainers:organisation_index")}
+        )
+    links.append({"label": "Network directory", "url": reverse("trainers:directory")})
+    return links
+
+
+@hooks.register("academy_load_demo", order=20)
+def load_network_demo():
+    return demo.load_network()
