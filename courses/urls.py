@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from courses import views
 
 app_name = "courses"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.my_learning, name="my_learning"),
+    path(
+        "lessons/<int:lesson_id>/complete/",
+        views.complete_lesson_view,
+        name="complete_lesson",
+    ),
+]

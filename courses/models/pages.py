@@ -1,0 +1,252 @@
+"""The e-learning page tree: catalogue, specialist areas, modules, lessons and pathways."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from academy.models import Band
+from courses.blocks import KSFDimensionBlock, LessonBodyBlock
+
+OUTCOME_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class CataloguePage(Page):
+    """The catalogue of e-learning: every module, filtered by area and band, and search."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["academy.HomePage"]
+    subpage_types = ["courses.SpecialistAreaIndexPage"]
+    max_count = 1
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views import serve_catalogue
+
+        return serve_catalogue(request, page=self)
+
+
+class SpecialistAreaIndexPage(Page):
+    """One specialist area of the framework: its modules and its career pathways."""
+
+    area = models.OneToOneField(
+        "academy.SpecialistArea",
+        verbose_name="specialist area",
+        on_delete=models.PROTECT,
+        related_name="index_page",
+    )
+    introduction = models.TextField(blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("area"),
+        FieldPanel("introduction"),
+    ]
+    parent_page_types = ["courses.CataloguePage"]
+    subpage_types = ["courses.ModulePage", "courses.CareerPathwayPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.queries import module_cards, pathways_in
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = ModulePage.objects.live().filter(area_id=self.area_id)
+        context["module_cards"] = module_cards(
+            modules.order_by("band_from", "title"), trainee=request.user
+        )
+        context["pathways"] = pathways_in(self)
+        return context
+
+
+class ModulePage(Page):
+    """An e-learning module: its lessons teach the competencies it covers."""
+
+    summary = models.TextField(help_text="One or two sentences for the catalogue.")
+    learning_outcomes = RichTextField(
+        features=OUTCOME_FEATURES,
+        help_text="What the learner will be able to do, as a list.",
+    )
+    area = models.ForeignKey(
+        "academy.SpecialistArea",
+        verbose_name="specialist area",
+        on_delete=models.PROTECT,
+        related_name="modules",
+    )
+    band_from = models.PositiveSmallIntegerField("lowest band", choices=Band.choices)
+    band_to = models.PositiveSmallIntegerField("highest band", choices=Band.choices)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        help_text="How long the lessons take, in minutes."
+    )
+    cpd_hours = models.DecimalField(
+        "CPD hours", max_digits=4, decimal_places=1, default=0
+    )
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="content owner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The TSET member who keeps this module accurate.",
+    )
+    next_review_date = models.DateField(
+        help_text="Moderators are reminded 30 days before this date."
+    )
+    is_public = models.BooleanField(
+        "public",
+        default=False,
+        help_text="Anyone, signed in or not, may read the lessons.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("learning_outcomes"),
+        MultipleChooserPanel(
+            "covered_competencies",
+            chooser_field_name="competency",
+            heading="Competencies covered",
+            label="Competency",
+        ),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("area"),
+                FieldRowPanel([FieldPanel("band_from"), FieldPanel("band_to")]),
+                FieldRowPanel(
+                    [FieldPanel("estimated_minutes"), FieldPanel("cpd_hours")]
+                ),
+                FieldPanel("is_public"),
+            ],
+            heading="Catalogue",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("content_owner"), FieldPanel("next_review_date")],
+            heading="Content review",
+        ),
+        *Page.settings_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_outcomes"),
+        index.FilterField("area"),
+        index.FilterField("band_from"),
+        index.FilterField("band_to"),
+    ]
+    parent_page_types = ["courses.SpecialistAreaIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(band_from__lte=models.F("band_to")),
+                name="module_bands_in_order",
+            ),
+        ]
+
+    @property
+    def band_range_label(self) -> str:
+        first, last = Band(self.band_from).label, Band(self.band_to).label
+        return first if first == last else f"{first} to {last.removeprefix('Band ')}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.band_from and self.band_to and self.band_from > self.band_to:
+            raise ValidationError(
+                {"band_to": "The highest band must not be below the lowest band."}
+            )
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views import serve_module
+
+        return serve_module(request, module=self)
+
+
+class ModuleCompetency(Orderable):
+    """A competency of the framework that a module teaches."""
+
+    module = ParentalKey(
+        ModulePage, on_delete=models.CASCADE, related_name="covered_competencies"
+    )
+    competency = models.ForeignKey(
+        "academy.Competency", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = "competency covered"
+        verbose_name_plural = "competencies covered"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["module", "competency"], name="module_competency_once"
+            )
+        ]
+
+
+class LessonPage(Page):
+    """A lesson of a module, written in NHS.UK content blocks."""
+
+    body = StreamField(LessonBodyBlock())
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views import serve_lesson
+
+        module = ModulePage.objects.get(path=self.path[: -self.steplen])
+        if not (module.is_public or request.user.is_authenticated):
+            return redirect_to_login(request.get_full_path())
+        return serve_lesson(request, lesson=self, module=module)
+
+
+class CareerPathwayPage(Page):
+    """The standard role profile for one band of a specialist area, and what it requires."""
+
+    band = models.PositiveSmallIntegerField(choices=Band.choices)
+    typical_job_titles = models.CharField(
+        max_length=255, help_text="Separate job titles with commas."
+    )
+    role_purpose = RichTextField(features=OUTCOME_FEATURES)
+    ksf_dimensions = StreamField(
+        [("dimension", KSFDimensionBlock())],
+        blank=True,
+        verbose_name="KSF dimensions and levels",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("band"),
+        FieldPanel("typical_job_titles"),
+        FieldPanel("role_purpose"),
+        FieldPanel("ksf_dimensions"),
+    ]
+    parent_page_types = ["courses.SpecialistAreaIndexPage"]
+    subpage_types: list[str] = []
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.queries import pathway_rows
+
+        context = super().get_context(request, *args, **kwargs)
+        area_page = SpecialistAreaIndexPage.objects.select_related("area").get(
+            path=self.path[: -self.steplen]
+        )
+        context["area"] = area_page.area
+        context["rows"] = pathway_rows(
+            area=area_page.area, band=self.band, trainee=request.user
+        )
+        return context

@@ -1,0 +1,313 @@
+"""Reads of the e-learning: what a trainee sees, each in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import PageLogEntry, TaskState
+
+from academy.models import Competency, SpecialistArea
+from academy.pathways import competencies_for_role
+from courses.models import (
+    CareerPathwayPage,
+    CataloguePage,
+    LessonPage,
+    LessonProgress,
+    ModuleCompetency,
+    ModulePage,
+    SpecialistAreaIndexPage,
+    TrainingImpactingChange,
+)
+
+REVIEW_WARNING_DAYS = 30
+
+
+@dataclass
+class ModuleCard:
+    """A module as one trainee sees it in a list: its size and their progress."""
+
+    module: ModulePage
+    lessons_total: int = 0
+    lessons_done: int = 0
+    needs_review: bool = False
+
+    @property
+    def started(self) -> bool:
+        return self.lessons_done > 0
+
+    @property
+    def complete(self) -> bool:
+        return self.lessons_total > 0 and self.lessons_done >= self.lessons_total
+
+    @property
+    def status(self) -> str:
+        if self.needs_review:
+            return "Updated: review required"
+        if self.complete:
+            return "Completed"
+        if self.started:
+            return "In progress"
+        return "Not started"
+
+    @property
+    def percent(self) -> int:
+        if not self.lessons_total:
+            return 0
+        return round(100 * self.lessons_done / self.lessons_total)
+
+
+@dataclass
+class LessonLine:
+    lesson: LessonPage
+    done: bool
+    needs_review: bool
+
+
+@dataclass
+class Approval:
+    """Who approved the published content, and when."""
+
+    name: str
+    at: datetime.datetime
+    through_review: bool
+
+
+@dataclass
+class PathwayRow:
+    competency: Competency
+    cards: list[ModuleCard] = field(default_factory=list)
+
+
+def _parent_path():
+    return Substr("path", 1, Length("path") - ModulePage.steplen)
+
+
+def lesson_counts(modules: list[ModulePage]) -> dict[int, int]:
+    """Live lessons per module id, in one query."""
+    by_path = {module.path: module.pk for module in modules}
+    if not by_path:
+        return {}
+    rows = (
+        LessonPage.objects.live()
+        .annotate(parent_path=_parent_path())
+        .filter(parent_path__in=by_path)
+        .values("parent_path")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
+    return {by_path[row["parent_path"]]: row["total"] for row in rows}
+
+
+def completed_lesson_counts(trainee, module_ids: list[int]) -> dict[int, int]:
+    """How many live lessons of each module the trainee has completed, in one query."""
+    rows = (
+        LessonProgress.objects.filter(
+            trainee=trainee, module_id__in=module_ids, lesson__live=True
+        )
+        .values("module_id")
+        .annotate(done=Count("lesson_id", distinct=True))
+        .order_by()
+    )
+    return {row["module_id"]: row["done"] for row in rows}
+
+
+def lessons_needing_review(trainee, module_ids: list[int]) -> dict[int, int]:
+    """Lessons (to their module) the trainee completed before a training-impacting change."""
+    latest_completed = (
+        LessonProgress.objects.filter(trainee=trainee, lesson_id=OuterRef("lesson_id"))
+        .values("lesson_id")
+        .annotate(latest=Max("revision_id"))
+        .values("latest")
+    )
+    return dict(
+        TrainingImpactingChange.objects.filter(module_id__in=module_ids)
+        .annotate(latest=Subquery(latest_completed))
+        .filter(latest__isnull=False, revision_id__gt=F("latest"))
+        .values_list("lesson_id", "module_id")
+    )
+
+
+def module_cards(modules, *, trainee) -> list[ModuleCard]:
+    """Cards for modules, with the trainee's progress when they are signed in."""
+    modules = list(modules)
+    ids = [module.pk for module in modules]
+    totals = lesson_counts(modules)
+    done, review_modules = {}, set()
+    if trainee.is_authenticated and ids:
+        done = completed_lesson_counts(trainee, ids)
+        review_modules = set(lessons_needing_review(trainee, ids).values())
+    return [
+        ModuleCard(
+            module=module,
+            lessons_total=totals.get(module.pk, 0),
+            lessons_done=done.get(module.pk, 0),
+            needs_review=module.pk in review_modules,
+        )
+        for module in modules
+    ]
+
+
+def live_modules() -> QuerySet[ModulePage]:
+    return ModulePage.objects.live().select_related("area")
+
+
+def catalogue_modules(
+    *,
+    area: SpecialistArea | None = None,
+    band: int | None = None,
+    query: str = "",
+) -> QuerySet[ModulePage]:
+    """Live modules of an area and band; with a query, those it finds or whose lessons it finds."""
+    modules = live_modules()
+    if area is not None:
+        modules = modules.filter(area=area)
+    if band is not None:
+        modules = modules.filter(band_from__lte=band, band_to__gte=band)
+    if query:
+        module_hits = [page.pk for page in ModulePage.objects.live().search(query)]
+        lesson_paths = [
+            page.path[: -page.steplen]
+            for page in LessonPage.objects.live().search(query)
+        ]
+        modules = modules.filter(Q(pk__in=module_hits) | Q(path__in=lesson_paths))
+    return modules.order_by("area__sort_order", "band_from", "title")
+
+
+def module_lessons(module: ModulePage, *, trainee) -> list[LessonLine]:
+    """The module's live lessons in order, each marked done for the trainee."""
+    lessons = list(LessonPage.objects.live().child_of(module).order_by("path"))
+    done, stale = set(), set()
+    if trainee.is_authenticated:
+        done = set(
+            LessonProgress.objects.filter(trainee=trainee, module=module).values_list(
+                "lesson_id", flat=True
+            )
+        )
+        stale = set(lessons_needing_review(trainee, [module.pk]))
+    return [
+        LessonLine(
+            lesson=lesson, done=lesson.pk in done, needs_review=lesson.pk in stale
+        )
+        for lesson in lessons
+    ]
+
+
+def next_lesson(lines: list[LessonLine]) -> LessonLine | None:
+    """Where the trainee left off: the first lesson not done, or needing review."""
+    for line in lines:
+        if not line.done or line.needs_review:
+            return line
+    return None
+
+
+def module_approval(module: ModulePage) -> Approval | None:
+    """The approval of the live revision: the moderator's task, or else who published it."""
+    if module.live_revision_id is None:
+        return None
+    task = (
+        TaskState.objects.filter(
+            revision_id=module.live_revision_id, status=TaskState.STATUS_APPROVED
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+    if task is not None and task.finished_by is not None:
+        return Approval(
+            name=str(task.finished_by), at=task.finished_at, through_review=True
+        )
+    entry = (
+        PageLogEntry.objects.filter(
+            page_id=module.pk,
+            revision_id=module.live_revision_id,
+            action="wagtail.publish",
+        )
+        .select_related("user")
+        .order_by("-timestamp")
+        .first()
+    )
+    if entry is None or entry.user is None:
+        return None
+    return Approval(name=str(entry.user), at=entry.timestamp, through_review=False)
+
+
+def covered_competencies(module: ModulePage) -> list[Competency]:
+    return [
+        link.competency
+        for link in ModuleCompetency.objects.filter(module=module)
+        .select_related("competency")
+        .order_by("sort_order")
+    ]
+
+
+def pathways_in(area_page: SpecialistAreaIndexPage) -> QuerySet[CareerPathwayPage]:
+    return CareerPathwayPage.objects.live().child_of(area_page).order_by("band")
+
+
+def pathway_rows(*, area: SpecialistArea, band: int, trainee) -> list[PathwayRow]:
+    """Each competency the role requires, with the live modules that teach it."""
+    rows = {
+        competency.pk: PathwayRow(competency=competency)
+        for competency in competencies_for_role(area=area, band=band)
+    }
+    links = list(
+        ModuleCompetency.objects.filter(
+            competency_id__in=rows, module__live=True
+        ).select_related("module")
+    )
+    modules = {link.module.pk: link.module for link in links}
+    cards = {
+        card.module.pk: card for card in module_cards(modules.values(), trainee=trainee)
+    }
+    for link in links:
+        rows[link.competency_id].cards.append(cards[link.module_id])
+    return list(rows.values())
+
+
+def my_modules(trainee) -> tuple[list[ModuleCard], list[ModuleCard]]:
+    """The trainee's enrolled live modules: (in progress, completed)."""
+    modules = (
+        ModulePage.objects.live()
+        .filter(enrolments__trainee=trainee)
+        .select_related("area")
+        .order_by("-enrolments__enrolled_at")
+    )
+    cards = module_cards(modules, trainee=trainee)
+    in_progress = [card for card in cards if not card.complete or card.needs_review]
+    completed = [card for card in cards if card.complete and not card.needs_review]
+    return in_progress, completed
+
+
+def has_completed_module(*, trainee, module: ModulePage) -> bool:
+    """True when the trainee has completed every live lesson of the module."""
+    return module_cards([module], trainee=trainee)[0].complete
+
+
+def modules_due_for_review(
+    *, today: datetime.date | None = None, within_days: int = REVIEW_WARNING_DAYS
+) -> QuerySet[ModulePage]:
+    """Modules whose next review date falls within the warning period, or has passed."""
+    today = today or timezone.localdate()
+    return (
+        ModulePage.objects.filter(
+            next_review_date__lte=today + datetime.timedelta(days=within_days)
+        )
+        .select_related("content_owner", "area")
+        .order_by("next_review_date", "title")
+    )
+
+
+CATALOGUE_URL_CACHE_KEY = "courses:catalogue-url"
+
+
+def catalogue_url() -> str:
+    """Where the live catalogue is served ("" if none), cached for five minutes."""
+    url = cache.get(CATALOGUE_URL_CACHE_KEY)
+    if url is None:
+        page = CataloguePage.objects.live().first()
+        url = (page.url or "") if page else ""
+        cache.set(CATALOGUE_URL_CACHE_KEY, url, 300)
+    return url

@@ -1,0 +1,193 @@
+"""Writes of the e-learning: enrolment, lesson progress and TSET content review."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from academy.models import User
+from academy.services import record_audit_event
+from courses.models import (
+    AuditFinding,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    ReviewReminder,
+    ReviewRequest,
+    TrainingImpactingChange,
+)
+from courses.queries import lesson_counts, modules_due_for_review
+
+MODERATOR_GROUP = "TSET moderator"
+
+
+class LessonNotPublished(Exception):
+    """Only a published lesson can be completed: there is no revision to name otherwise."""
+
+
+@transaction.atomic
+def enrol_trainee(trainee: User, *, module: ModulePage) -> Enrolment:
+    """Enrol the trainee on the module the first time they open it."""
+    enrolment, created = Enrolment.objects.get_or_create(
+        trainee=trainee, module=module, defaults={"enrolled_at": timezone.now()}
+    )
+    if created:
+        record_audit_event(
+            "courses.enrolled",
+            actor=trainee,
+            target=enrolment,
+            details={"module_id": module.pk, "module": module.title},
+        )
+    return enrolment
+
+
+@transaction.atomic
+def complete_lesson(trainee: User, *, lesson: LessonPage) -> LessonProgress:
+    """Record that the trainee completed the lesson's live revision (once per revision).
+
+    The module is complete when every live lesson has been completed at least once.
+    """
+    if not lesson.live or lesson.live_revision_id is None:
+        raise LessonNotPublished(lesson.pk)
+    module = ModulePage.objects.get(path=lesson.path[: -lesson.steplen])
+    enrolment = enrol_trainee(trainee, module=module)
+    now = timezone.now()
+    progress, created = LessonProgress.objects.get_or_create(
+        trainee=trainee,
+        lesson=lesson,
+        revision_id=lesson.live_revision_id,
+        defaults={"module": module, "completed_at": now},
+    )
+    if not created:
+        return progress
+    record_audit_event(
+        "courses.lesson_completed",
+        actor=trainee,
+        target=progress,
+        details={"lesson": lesson.title, "revision_id": lesson.live_revision_id},
+    )
+    if enrolment.completed_at is None:
+        total = lesson_counts([module]).get(module.pk, 0)
+        done = (
+            LessonProgress.objects.filter(
+                trainee=trainee, module=module, lesson__live=True
+            )
+            .values("lesson_id")
+            .distinct()
+            .count()
+        )
+        if done >= total:
+            enrolment.completed_at = now
+            enrolment.save(update_fields=["completed_at"])
+            record_audit_event(
+                "courses.module_completed",
+                actor=trainee,
+                target=enrolment,
+                details={"module_id": module.pk, "module": module.title},
+            )
+    return progress
+
+
+@transaction.atomic
+def mark_training_impacting_change(
+    *, lesson: LessonPage, summary: str, marked_by: User
+) -> TrainingImpactingChange:
+    """Mark the lesson's live revision as changing practice: earlier completers retrain."""
+    if not lesson.live or lesson.live_revision_id is None:
+        raise LessonNotPublished(lesson.pk)
+    module = ModulePage.objects.get(path=lesson.path[: -lesson.steplen])
+    change, created = TrainingImpactingChange.objects.get_or_create(
+        lesson=lesson,
+        revision_id=lesson.live_revision_id,
+        defaults={
+            "module": module,
+            "summary": summary,
+            "marked_by": marked_by,
+            "marked_at": timezone.now(),
+        },
+    )
+    if created:
+        record_audit_event(
+            "courses.training_impacting_change",
+            actor=marked_by,
+            target=change,
+            details={"lesson": lesson.title, "revision_id": change.revision_id},
+        )
+    return change
+
+
+@transaction.atomic
+def request_reviews_for_finding(finding: AuditFinding, *, actor: User | None) -> int:
+    """Flag every module covering a competency linked to the finding; returns new flags."""
+    modules = ModulePage.objects.filter(
+        covered_competencies__competency__in=finding.competencies.all()
+    ).distinct()
+    created = 0
+    for module in modules:
+        _, new = ReviewRequest.objects.get_or_create(
+            module=module, finding=finding, defaults={"requested_at": timezone.now()}
+        )
+        created += new
+    record_audit_event(
+        "courses.finding_recorded",
+        actor=actor,
+        target=finding,
+        details={"modules_flagged": created},
+    )
+    return created
+
+
+@transaction.atomic
+def clear_review_request(review_request: ReviewRequest, *, cleared_by: User) -> None:
+    """A moderator has reviewed the module against the finding: clear the flag."""
+    if review_request.cleared_at is not None:
+        return
+    review_request.cleared_at = timezone.now()
+    review_request.cleared_by = cleared_by
+    review_request.save(update_fields=["cleared_at", "cleared_by"])
+    record_audit_event(
+        "courses.review_request_cleared",
+        actor=cleared_by,
+        target=review_request,
+        details={"finding": review_request.finding.reference},
+    )
+
+
+@transaction.atomic
+def remind_moderators_of_due_reviews(*, today: datetime.date | None = None) -> int:
+    """E-mail moderators once about each module whose review date is within 30 days."""
+    candidates = list(modules_due_for_review(today=today))
+    already = set(
+        ReviewReminder.objects.filter(module__in=candidates).values_list(
+            "module_id", "review_date"
+        )
+    )
+    due = [m for m in candidates if (m.pk, m.next_review_date) not in already]
+    if not due:
+        return 0
+    recipients = list(
+        User.objects.filter(
+            groups=Group.objects.get(name=MODERATOR_GROUP), is_active=True
+        ).values_list("email", flat=True)
+    )
+    now = timezone.now()
+    for module in due:
+        ReviewReminder.objects.create(
+            module=module, review_date=module.next_review_date, sent_at=now
+        )
+    if recipients:
+        send_mail(
+            subject=f"{len(due)} e-learning module(s) due for review",
+            message=render_to_string(
+                "courses/email/review_reminder.txt",
+                {"modules": due, "admin_url": settings.WAGTAILADMIN_BASE_URL},
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    return len(due)

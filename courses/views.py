@@ -1,0 +1,117 @@
+"""Pages of the e-learning: catalogue, module, lesson, lesson completion and My learning."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from courses.forms import CatalogueFilterForm
+from courses.models import CataloguePage, LessonPage, ModulePage
+from courses.queries import (
+    catalogue_modules,
+    catalogue_url,
+    covered_competencies,
+    module_approval,
+    module_cards,
+    module_lessons,
+    my_modules,
+    next_lesson,
+)
+from courses.services import complete_lesson, enrol_trainee
+
+
+def serve_catalogue(request: HttpRequest, *, page: CataloguePage) -> HttpResponse:
+    """The catalogue: server-side filters and search, so it works without JavaScript."""
+    form = CatalogueFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    modules = catalogue_modules(
+        area=filters.get("area"),
+        band=filters.get("band"),
+        query=(filters.get("q") or "").strip(),
+    )
+    return TemplateResponse(
+        request,
+        page.get_template(request),
+        {
+            **page.get_context(request),
+            "form": form,
+            "filtered": bool(filters and any(filters.values())),
+            "cards": module_cards(modules, trainee=request.user),
+        },
+    )
+
+
+def serve_module(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
+    """A module; opening it enrols a signed-in trainee."""
+    if request.user.is_authenticated:
+        enrol_trainee(request.user, module=module)
+    lines = module_lessons(module, trainee=request.user)
+    card = module_cards([module], trainee=request.user)[0]
+    return TemplateResponse(
+        request,
+        module.get_template(request),
+        {
+            **module.get_context(request),
+            "lines": lines,
+            "card": card,
+            "continue_line": next_lesson(lines),
+            "approval": module_approval(module),
+            "competencies": covered_competencies(module),
+        },
+    )
+
+
+def serve_lesson(
+    request: HttpRequest, *, lesson: LessonPage, module: ModulePage
+) -> HttpResponse:
+    lines = module_lessons(module, trainee=request.user)
+    position = next(i for i, line in enumerate(lines) if line.lesson.pk == lesson.pk)
+    return TemplateResponse(
+        request,
+        lesson.get_template(request),
+        {
+            **lesson.get_context(request),
+            "module": module,
+            "line": lines[position],
+            "number": position + 1,
+            "total": len(lines),
+            "previous_line": lines[position - 1] if position else None,
+            "next_line": lines[position + 1] if position + 1 < len(lines) else None,
+        },
+    )
+
+
+@require_POST
+@login_required
+def complete_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    """Mark a published lesson complete (idempotent); anything else is not found."""
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None:
+        raise Http404("No such published lesson")
+    complete_lesson(request.user, lesson=lesson)
+    messages.success(request, f"You have completed the lesson: {lesson.title}.")
+    module = ModulePage.objects.get(path=lesson.path[: -lesson.steplen])
+    following = (
+        LessonPage.objects.live()
+        .child_of(module)
+        .filter(path__gt=lesson.path)
+        .order_by("path")
+        .first()
+    )
+    return redirect((following or module).get_url(request))
+
+
+@login_required
+def my_learning(request: HttpRequest) -> HttpResponse:
+    in_progress, completed = my_modules(request.user)
+    return render(
+        request,
+        "courses/my_learning.html",
+        {
+            "in_progress": in_progress,
+            "completed": completed,
+            "catalogue_url": catalogue_url(),
+        },
+    )

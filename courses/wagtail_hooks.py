@@ -1,0 +1,107 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from academy.viewsets import ReadOnlyPermissionPolicy
+from courses import demo, reports
+from courses.models import AuditFinding, LessonProgress, TrainingImpactingChange
+from courses.queries import catalogue_url
+from courses.services import request_reviews_for_finding
+from courses.viewsets import (
+    AuditFindingViewSet,
+    LessonProgressViewSet,
+    RecordOnlyPermissionPolicy,
+    TrainingImpactingChangeViewSet,
+)
+
+register_permission_policy(
+    TrainingImpactingChange, RecordOnlyPermissionPolicy(TrainingImpactingChange)
+)
+register_permission_policy(LessonProgress, ReadOnlyPermissionPolicy(LessonProgress))
+register_snippet(AuditFindingViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_training_impacting_changes():
+    return TrainingImpactingChangeViewSet("training_impacting_changes")
+
+
+@hooks.register("register_admin_viewset")
+def register_lesson_progress():
+    return LessonProgressViewSet("lesson_completions")
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def flag_modules_for_finding(request, instance):
+    if isinstance(instance, AuditFinding):
+        request_reviews_for_finding(instance, actor=request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    due = reports.DueForReviewReport
+    flagged = reports.ReviewRequestedReport
+    return [
+        path("reports/due-for-review/", due.as_view(), name="courses_due_for_review"),
+        path(
+            "reports/due-for-review/results/",
+            due.as_view(results_only=True),
+            name="courses_due_for_review_results",
+        ),
+        path(
+            "reports/review-requested/",
+            flagged.as_view(),
+            name="courses_review_requested",
+        ),
+        path(
+            "reports/review-requested/results/",
+            flagged.as_view(results_only=True),
+            name="courses_review_requested_results",
+        ),
+        path(
+            "reports/review-requested/<int:pk>/clear/",
+            reports.clear_review_request_view,
+            name="courses_clear_review_request",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_due_for_review_menu_item():
+    return MenuItem(
+        "Due for review",
+        reverse("courses_due_for_review"),
+        name="due-for-review",
+        icon_name="date",
+        order=100,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_requested_menu_item():
+    return MenuItem(
+        "Review requested",
+        reverse("courses_review_requested"),
+        name="review-requested",
+        icon_name="warning",
+        order=110,
+    )
+
+
+@hooks.register("academy_primary_links")
+def learning_links(request):
+    links = []
+    url = catalogue_url()
+    if url:
+        links.append({"label": "Catalogue", "url": url})
+    if request.user.is_authenticated:
+        links.append({"label": "My learning", "url": reverse("courses:my_learning")})
+    return links
+
+
+@hooks.register("academy_load_demo", order=10)
+def load_courses_demo():
+    return demo.load()
