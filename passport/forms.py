@@ -10,7 +10,12 @@ from academy.models import Band, Competency, SpecialistArea
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker, which sends and expects ISO dates."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _six_months_ahead():

@@ -10,7 +10,12 @@ from academy.models import Band, Competency, Organisation, SpecialistArea, User
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker, which sends and expects ISO dates."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -26,10 +31,13 @@ def _choice_error(message: str) -> dict[str, str]:
 
 
 class AssignTrainerForm(NHSFormMixin, forms.Form):
-    trainee = PersonChoiceField(queryset=User.objects.none(), label="Trainee")
+    trainee = PersonChoiceField(
+        queryset=User.objects.none(), label="Trainee", empty_label="Choose a trainee"
+    )
     trainer = PersonChoiceField(
         queryset=User.objects.none(),
         label="Trainer",
+        empty_label="Choose a trainer",
         help_text="Trainers from your organisation or another in the same region.",
     )
     starts_on = forms.DateField(
@@ -60,7 +68,9 @@ class AssignTrainerForm(NHSFormMixin, forms.Form):
 
 
 class GrantAccreditationForm(NHSFormMixin, forms.Form):
-    person = PersonChoiceField(queryset=User.objects.none(), label="Assessor")
+    person = PersonChoiceField(
+        queryset=User.objects.none(), label="Assessor", empty_label="Choose a person"
+    )
     competencies = forms.ModelMultipleChoiceField(
         queryset=Competency.objects.filter(live=True).select_related("area"),
         required=False,

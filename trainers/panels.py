@@ -27,20 +27,29 @@ def annotate_for_columns(people: QuerySet[User], columns: list) -> QuerySet[User
 
 def rows_with_cells(people, columns: list) -> list[dict]:
     return [
-        {"person": person, "cells": [column.cell(person) for column in columns]}
+        {
+            "person": person,
+            "cells": [
+                {"heading": column.heading, "value": column.cell(person)}
+                for column in columns
+            ],
+        }
         for person in people
     ]
 
 
-def trainer_dashboard_panels(request: HttpRequest, trainees: QuerySet[User]) -> list:
-    panels = (
-        hook(request, trainees) for hook in hooks.get_hooks("trainer_dashboard_panels")
-    )
-    return [panel for panel in panels if panel is not None]
+def _render(request: HttpRequest, panels) -> list[str]:
+    context = {"request": request, "user": request.user}
+    return [panel.render_html(context) for panel in panels if panel is not None]
 
 
-def trainee_record_panels(request: HttpRequest, trainee: User) -> list:
-    panels = (
-        hook(request, trainee) for hook in hooks.get_hooks("trainee_record_panels")
-    )
-    return [panel for panel in panels if panel is not None]
+def trainer_dashboard_panels(
+    request: HttpRequest, trainees: QuerySet[User]
+) -> list[str]:
+    hooked = hooks.get_hooks("trainer_dashboard_panels")
+    return _render(request, (hook(request, trainees) for hook in hooked))
+
+
+def trainee_record_panels(request: HttpRequest, trainee: User) -> list[str]:
+    hooked = hooks.get_hooks("trainee_record_panels")
+    return _render(request, (hook(request, trainee) for hook in hooked))

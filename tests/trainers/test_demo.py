@@ -8,7 +8,9 @@ from trainers.permissions import can_manage_organisation, can_view_trainee_recor
 
 @pytest.fixture
 def people(demo_data):
-    return {p.email.split("@")[0]: p for p in User.objects.select_related("organisation")}
+    return {
+        p.email.split("@")[0]: p for p in User.objects.select_related("organisation")
+    }
 
 
 def test_demo_network_is_loaded_and_idempotent(people, settings):
