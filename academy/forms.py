@@ -44,6 +44,12 @@ class NHSFormMixin:
             widget.attrs["aria-describedby"] = f"{described} {error_id}".strip()
 
 
+def sign_in_email(request, credentials) -> str:
+    """The e-mail address a sign-in attempt was for, so throttling ignores letter case."""
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    return str(raw).strip().lower()
+
+
 class SignInForm(NHSFormMixin, AuthenticationForm):
     """Sign in with an e-mail address and password."""
 

@@ -47,7 +47,7 @@ class RevalidationRule:
 
 
 @dataclass(frozen=True)
-class TestResult:
+class ValidationResult:
     """One process-validation result, such as a broth transfer test."""
 
     on: date
@@ -70,7 +70,7 @@ class ValidationStatus:
 
 
 def validation_status(
-    rule: RevalidationRule, results: Iterable[TestResult], *, today: date
+    rule: RevalidationRule, results: Iterable[ValidationResult], *, today: date
 ) -> ValidationStatus:
     """Apply the rule to results in date order.
 

@@ -1,6 +1,7 @@
 """Background work of the academy app."""
 
 import logging
+import os
 
 from celery import shared_task
 
@@ -21,4 +22,5 @@ def verify_audit_chain() -> dict:
         "ok": report.ok,
         "checked": report.checked,
         "broken": report.broken_event_id,
+        "worker_pid": os.getpid(),
     }

@@ -29,7 +29,7 @@ SQLITE_DOWN = "DROP TRIGGER IF EXISTS academy_auditevent_append_only;"
 def add_triggers(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_UP)
+        schema_editor.execute(POSTGRES_UP, params=None)
     elif vendor == "sqlite":
         schema_editor.execute(SQLITE_UP)
 

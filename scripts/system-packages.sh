@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the Academy needs when they are missing and we may (root, apt-get).
+#   scripts/system-packages.sh            WeasyPrint's libraries (Pango, HarfBuzz subsetter, fonts)
+#   scripts/system-packages.sh --browser  also Debian's Chromium, for the browser tests
+set -u
+want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core shared-mime-info)
+[ "${1:-}" = "--browser" ] && want+=(chromium fonts-liberation)
+missing=()
+for package in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages: ${missing[*]}"
+  apt-get update -qq >/dev/null \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null \
+    || echo "warning: could not install ${missing[*]}"
+else
+  echo "warning: missing Debian packages: ${missing[*]} (install them as root)."
+fi
+if ! dpkg-query -W -f='${Status}' libharfbuzz-subset0 2>/dev/null | grep -q "installed"; then
+  echo "note: without libharfbuzz-subset0 PDFs still render, about 4x slower."
+fi
+exit 0

@@ -1,0 +1,85 @@
+"""A real task through Redis to a Celery worker that this test starts.
+
+Runs when the suite runs on PostgreSQL with TEST_CELERY_BROKER_URL pointing at Redis (the
+test command does this when both answer); the worker reads the same test database.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from academy.celery import app as celery_app
+from academy.services import record_audit_event
+from academy.tasks import verify_audit_chain
+
+ROOT = Path(__file__).resolve().parents[2]
+BROKER = os.environ.get("TEST_CELERY_BROKER_URL", "")
+
+
+def services_missing() -> str:
+    if connection.vendor != "postgresql":
+        return "needs PostgreSQL (the worker must share the test database)"
+    if not BROKER.startswith("redis://"):
+        return "needs TEST_CELERY_BROKER_URL=redis://..."
+    return ""
+
+
+@pytest.fixture
+def celery_worker_on_redis(transactional_db):
+    reason = services_missing()
+    if reason:
+        if os.environ.get("ACADEMY_REQUIRE_SERVICES"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    db = connection.settings_dict
+    database_url = (
+        f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "academy.settings.test",
+        "DATABASE_URL": database_url,
+        "TEST_CELERY_BROKER_URL": BROKER,
+        "CELERY_RESULT_BACKEND": BROKER,
+    }
+    queue = f"academy-test-{os.getpid()}"
+    worker = subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "academy", "worker",
+            "--pool=solo", "--concurrency=1", "--loglevel=WARNING",
+            f"--queues={queue}", "--without-heartbeat", "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    previous = dict(celery_app.conf)
+    celery_app.conf.update(
+        task_always_eager=False, broker_url=BROKER, result_backend=BROKER
+    )
+    try:
+        yield queue
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        celery_app.conf.update(
+            task_always_eager=previous["task_always_eager"],
+            broker_url=previous["broker_url"],
+            result_backend=previous["result_backend"],
+        )
+
+
+def test_a_task_runs_on_a_real_worker_and_reads_the_database(celery_worker_on_redis):
+    for n in range(3):
+        record_audit_event("test_event", actor_name="(system)", details={"n": n})
+
+    result = verify_audit_chain.apply_async(queue=celery_worker_on_redis)
+    outcome = result.get(timeout=60)
+
+    assert outcome["ok"] is True
+    assert outcome["checked"] == 3
+    assert outcome["worker_pid"] != os.getpid()
