@@ -102,9 +102,11 @@ def test_accreditation_prerequisites_come_from_one_hook(network):
     def needs_edu_01(person):
         return ["Needs a current EDU-01 competence."]
 
-    with hooks.register_temporarily("accreditation_prerequisites", needs_edu_01):
-        with pytest.raises(ValidationError, match="EDU-01"):
-            grant(network)
+    with (
+        hooks.register_temporarily("accreditation_prerequisites", needs_edu_01),
+        pytest.raises(ValidationError, match="EDU-01"),
+    ):
+        grant(network)
     assert grant(network).pk
 
 
