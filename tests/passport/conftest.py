@@ -1,0 +1,1 @@
+from tests.trainers.conftest import network  # noqa: F401 - shared network fixture
