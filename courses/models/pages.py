@@ -60,6 +60,7 @@ class SpecialistAreaIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         modules = ModulePage.objects.live().filter(area_id=self.area_id)
+        modules = modules.select_related("area")
         context["module_cards"] = module_cards(
             modules.order_by("band_from", "title"), trainee=request.user
         )
