@@ -1,5 +1,6 @@
 """Wagtail admin views over the framework, people and places, and the audit trail."""
 
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,7 +14,13 @@ class CompetencyViewSet(SnippetViewSet):
     menu_label = "Competencies"
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["code", "title", "area", "band_range_label", "live"]
+    list_display = [
+        "code",
+        "title",
+        "area",
+        Column("band_range_label", label="Bands"),
+        LiveStatusTagColumn(),
+    ]
     list_filter = ["area", "revalidation_kind", "live"]
     search_fields = ["code", "title"]
     ordering = ["code"]
@@ -52,7 +59,13 @@ class AuditEventViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 900
     inspect_view_enabled = True
-    list_display = ["occurred_at", "action", "actor_name", "object_repr"]
+    list_display = [
+        "occurred_at",
+        "action",
+        Column("actor_name", label="Actor"),
+        Column("object_repr", label="Object"),
+    ]
+    ordering = ["-id"]
     list_filter = ["action"]
     search_fields = ["action", "actor_name", "object_repr"]
     form_fields = []

@@ -188,6 +188,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "passport.tasks.notify_overdue_plan_items",
         "schedule": crontab(hour=7, minute=0),
     },
+    "close-overdue-assessment-attempts": {
+        "task": "assessments.tasks.close_overdue_attempts",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 # Wagtail's own background work (reference index, search) uses django-tasks.
@@ -201,6 +205,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from an external service: the Academy makes no third-party requests.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -213,5 +219,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }
