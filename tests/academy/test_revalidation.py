@@ -162,7 +162,9 @@ def test_a_failure_after_qualifying_suspends_until_the_next_pass():
         results(*qualified_in_january(), (date(2026, 3, 1), False)),
         today=date(2026, 3, 2),
     )
-    assert suspended.qualified and suspended.suspended and not suspended.current
+    assert suspended.qualified
+    assert suspended.suspended
+    assert not suspended.current
 
     restored = validation_status(
         BROTH,
