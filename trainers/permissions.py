@@ -9,7 +9,7 @@ relational queries on supervisions and mentorships, which the permissions benchm
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
@@ -168,26 +168,26 @@ def can_assess(
 
 def trainees_for_trainer(user: User, *, today: date | None = None) -> QuerySet[User]:
     """The people this trainer currently supervises."""
-    supervised = current_supervisions(today=today).filter(
-        trainer=user, trainee=OuterRef("pk")
+    supervised = current_supervisions(today=today).filter(trainer=user)
+    return User.objects.filter(pk__in=supervised.values("trainee")).select_related(
+        "organisation"
     )
-    return User.objects.filter(Exists(supervised)).select_related("organisation")
 
 
 def trainers_of(trainee: User, *, today: date | None = None) -> QuerySet[User]:
     """The trainers currently supervising this trainee."""
-    supervising = current_supervisions(today=today).filter(
-        trainee=trainee, trainer=OuterRef("pk")
+    supervising = current_supervisions(today=today).filter(trainee=trainee)
+    return User.objects.filter(pk__in=supervising.values("trainer")).select_related(
+        "organisation"
     )
-    return User.objects.filter(Exists(supervising)).select_related("organisation")
 
 
 def mentees_of(user: User) -> QuerySet[User]:
     """The people this mentor is actively mentoring."""
-    active = Mentorship.objects.filter(
-        mentor=user, mentee=OuterRef("pk"), status=MentorshipStatus.ACTIVE
+    active = Mentorship.objects.filter(mentor=user, status=MentorshipStatus.ACTIVE)
+    return User.objects.filter(pk__in=active.values("mentee")).select_related(
+        "organisation"
     )
-    return User.objects.filter(Exists(active)).select_related("organisation")
 
 
 def organisations_led_by(user: User) -> QuerySet[Organisation]:
