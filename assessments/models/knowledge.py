@@ -1,0 +1,275 @@
+"""Question banks and assessment settings: the content TSET editors author for a module."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE_CHOICE = "single", "Single choice"
+    MULTIPLE_RESPONSE = "multiple", "Multiple response"
+    TRUE_FALSE = "true_false", "True or false"
+    NUMERIC = "numeric", "Numeric answer (calculation)"
+
+
+CHOICE_KINDS = {
+    QuestionKind.SINGLE_CHOICE,
+    QuestionKind.MULTIPLE_RESPONSE,
+    QuestionKind.TRUE_FALSE,
+}
+
+
+class Question(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A question in a module's bank; only its published version is ever drawn."""
+
+    module = models.ForeignKey(
+        "courses.ModulePage",
+        on_delete=models.PROTECT,
+        related_name="questions",
+        help_text="The module whose knowledge assessment draws this question.",
+    )
+    competency = models.ForeignKey(
+        "academy.Competency",
+        on_delete=models.PROTECT,
+        related_name="questions",
+        help_text="The competency whose knowledge this question tests.",
+    )
+    topic = models.CharField(
+        max_length=100,
+        help_text="Questions can be drawn per topic, e.g. 'Dilutions'.",
+    )
+    kind = models.CharField(
+        "question type",
+        max_length=12,
+        choices=QuestionKind.choices,
+        default=QuestionKind.SINGLE_CHOICE,
+    )
+    stem = models.TextField(
+        "question", help_text="The question as the trainee sees it."
+    )
+    numeric_answer = models.DecimalField(
+        "correct answer",
+        max_digits=16,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="For numeric questions only.",
+    )
+    tolerance = models.DecimalField(
+        "tolerance (±, absolute)",
+        max_digits=16,
+        decimal_places=6,
+        default=0,
+        help_text="An answer this far either side of the correct answer is marked correct.",
+    )
+    tolerance_percent = models.DecimalField(
+        "tolerance (±, % of the answer)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Optional: also accept answers within this percentage.",
+    )
+    unit = models.CharField(
+        max_length=20, blank=True, help_text="Shown next to the answer box, e.g. mL."
+    )
+    feedback = models.TextField(
+        "explanatory feedback",
+        help_text="Why the answer is right; for calculations, the worked answer.",
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="question")
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="question",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("module"), FieldPanel("competency")]),
+        FieldRowPanel([FieldPanel("topic"), FieldPanel("kind")]),
+        FieldPanel("stem"),
+        InlinePanel(
+            "options",
+            heading="Answer options",
+            label="Option",
+            help_text="For single choice, multiple response and true or false.",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("numeric_answer"), FieldPanel("unit")]),
+                FieldRowPanel(
+                    [FieldPanel("tolerance"), FieldPanel("tolerance_percent")]
+                ),
+            ],
+            heading="Numeric answer",
+        ),
+        FieldPanel("feedback"),
+    ]
+
+    search_fields = [
+        index.SearchField("stem"),
+        index.SearchField("topic"),
+        index.AutocompleteField("stem"),
+        index.FilterField("module"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["module", "topic", "pk"]
+        indexes = [models.Index(fields=["module", "live"])]
+
+    def __str__(self) -> str:
+        text = " ".join(self.stem.split())
+        return text if len(text) <= 80 else f"{text[:79]}…"
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == QuestionKind.NUMERIC
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kind == QuestionKind.NUMERIC and self.numeric_answer is None:
+            raise ValidationError(
+                {"numeric_answer": "Enter the correct answer for a numeric question."}
+            )
+        if self.tolerance is not None and self.tolerance < 0:
+            raise ValidationError({"tolerance": "The tolerance cannot be negative."})
+        if self.tolerance_percent is not None and self.tolerance_percent < 0:
+            raise ValidationError(
+                {"tolerance_percent": "The tolerance cannot be negative."}
+            )
+
+
+class QuestionOption(Orderable):
+    """An answer option of a choice question; is_correct never leaves the server."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField("correct", default=False)
+
+    panels = [FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class FeedbackPolicy(models.TextChoices):
+    AFTER_EACH_ATTEMPT = "each_attempt", "After each attempt"
+    AFTER_PASS = "after_pass", "Only after a pass"
+
+
+class AssessmentSettings(models.Model):
+    """How a module's knowledge assessment is drawn, timed, marked and retaken."""
+
+    module = models.OneToOneField(
+        "courses.ModulePage",
+        on_delete=models.CASCADE,
+        related_name="assessment_settings",
+    )
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Drawn at random from the published questions of the bank.",
+    )
+    questions_per_topic = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text="Optional: draw this many from each topic instead.",
+    )
+    shuffle_options = models.BooleanField(default=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        "pass mark (%)",
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        "time limit (minutes)",
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        "maximum attempts",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Leave blank for no limit.",
+    )
+    cooldown_minutes = models.PositiveIntegerField(
+        "cool-down between attempts (minutes)",
+        default=60,
+        help_text="How long after a failed attempt the next may start.",
+    )
+    feedback_policy = models.CharField(
+        "show feedback",
+        max_length=12,
+        choices=FeedbackPolicy.choices,
+        default=FeedbackPolicy.AFTER_EACH_ATTEMPT,
+    )
+
+    panels = [
+        FieldPanel("module"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("questions_per_attempt"),
+                        FieldPanel("questions_per_topic"),
+                    ]
+                ),
+                FieldPanel("shuffle_options"),
+            ],
+            heading="Drawing questions",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("pass_mark"), FieldPanel("time_limit_minutes")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("max_attempts"), FieldPanel("cooldown_minutes")]
+                ),
+                FieldPanel("feedback_policy"),
+            ],
+            heading="Marking and retakes",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "assessment settings"
+        verbose_name_plural = "assessment settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pass_mark__gte=1, pass_mark__lte=100),
+                name="assessment_pass_mark_is_a_percentage",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Knowledge assessment of {self.module.title}"

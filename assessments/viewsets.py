@@ -1,0 +1,92 @@
+"""Wagtail admin views of question banks, assessment settings and attempt records."""
+
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from assessments.models import (
+    AssessmentSettings,
+    Attempt,
+    KnowledgeRequirementMet,
+    Question,
+)
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = "Question banks"
+    list_display = ["__str__", "module", "topic", "kind", "competency", "live"]
+    list_filter = ["kind", "live"]
+    list_per_page = 50
+    ordering = ["module__title", "topic", "pk"]
+
+
+class AssessmentSettingsViewSet(SnippetViewSet):
+    model = AssessmentSettings
+    icon = "cog"
+    menu_label = "Assessment settings"
+    list_display = [
+        "module",
+        "questions_per_attempt",
+        "pass_mark",
+        "time_limit_minutes",
+        "max_attempts",
+    ]
+
+
+class KnowledgeAssessmentsGroup(SnippetViewSetGroup):
+    items = (QuestionViewSet, AssessmentSettingsViewSet)
+    menu_label = "Knowledge assessments"
+    menu_icon = "help"
+    menu_order = 230
+
+
+class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Assessment records are written only by marking: the admin may view, never edit."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class AttemptViewSet(ModelViewSet):
+    model = Attempt
+    icon = "form"
+    menu_label = "Assessment attempts"
+    menu_order = 920
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "trainee",
+        "module",
+        "number",
+        "status",
+        "started_at",
+        "deadline",
+        "submitted_at",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+    ]
+    form_fields = []
+    list_display = ["trainee", "module", "number", "status", "percent", "passed"]
+    list_filter = ["status", "passed"]
+    search_fields = ["trainee__full_name", "module__title"]
+
+
+class KnowledgeRequirementMetViewSet(ModelViewSet):
+    model = KnowledgeRequirementMet
+    icon = "tick-inverse"
+    menu_label = "Knowledge requirements met"
+    menu_order = 930
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    form_fields = []
+    list_display = ["trainee", "competency", "attempt", "met_at"]
+    search_fields = ["trainee__full_name", "competency__code"]
