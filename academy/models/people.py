@@ -103,6 +103,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
+    def role_label(self) -> str:
+        """The person's roles as printed beside their signature, e.g. 'Trainer'."""
+        names = sorted(group.name for group in self.groups.all())
+        if self.is_superuser:
+            names.append("Administrator")
+        return ", ".join(names) or "No role"
+
     # Wagtail's admin reads first_name/last_name for avatars and user listings.
     @property
     def first_name(self) -> str:
