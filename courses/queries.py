@@ -178,7 +178,9 @@ def catalogue_modules(
 
 def module_lessons(module: ModulePage, *, trainee) -> list[LessonLine]:
     """The module's live lessons in order, each marked done for the trainee."""
-    lessons = list(LessonPage.objects.live().child_of(module).order_by("path"))
+    lessons = list(
+        LessonPage.objects.live().child_of(module).defer_streamfields().order_by("path")
+    )
     done, stale = set(), set()
     if trainee.is_authenticated:
         done = set(

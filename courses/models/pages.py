@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.http import Http404
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -13,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from academy.models import Band
 from courses.blocks import KSFDimensionBlock, LessonBodyBlock
@@ -29,6 +31,26 @@ class CataloguePage(Page):
     parent_page_types = ["academy.HomePage"]
     subpage_types = ["courses.SpecialistAreaIndexPage"]
     max_count = 1
+
+    def route(self, request, path_components):
+        """Find a page below the catalogue by its URL path in one query, not one a level.
+
+        Lessons sit four levels down; Wagtail's default routing costs two queries per
+        level, which is most of the time a lesson page takes.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = (
+            Page.objects.live()
+            .descendant_of(self)
+            .filter(url_path=url_path)
+            .specific()
+            .first()
+        )
+        if page is None:
+            raise Http404
+        return RouteResult(page)
 
     def serve(self, request, *args, **kwargs):
         from courses.views import serve_catalogue
