@@ -184,6 +184,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "academy.tasks.verify_audit_chain",
         "schedule": crontab(hour=2, minute=15),
     },
+    "courses-review-reminders-daily": {
+        "task": "courses.tasks.send_review_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "notify-overdue-plan-items-daily": {
         "task": "passport.tasks.notify_overdue_plan_items",
         "schedule": crontab(hour=7, minute=0),
