@@ -12,6 +12,7 @@ EDITOR = [
     "change_assessmentsettings",
     "view_assessmentsettings",
     "view_attempt",
+    "view_knowledgerequirementmet",
 ]
 MODERATOR = [*EDITOR, "publish_question"]
 
