@@ -11,6 +11,7 @@ from wagtail.models import PageLogEntry, TaskState
 
 from academy.models import Competency, SpecialistArea
 from academy.pathways import competencies_for_role
+from courses.lesson_queries import lesson_marks
 from courses.models import (
     CareerPathwayPage,
     CataloguePage,
@@ -181,17 +182,12 @@ def module_lessons(module: ModulePage, *, trainee) -> list[LessonLine]:
     lessons = list(
         LessonPage.objects.live().child_of(module).defer_streamfields().order_by("path")
     )
-    done, stale = set(), set()
-    if trainee.is_authenticated:
-        done = set(
-            LessonProgress.objects.filter(trainee=trainee, module=module).values_list(
-                "lesson_id", flat=True
-            )
-        )
-        stale = set(lessons_needing_review(trainee, [module.pk]))
+    marks = lesson_marks(trainee, module_id=module.pk)
     return [
         LessonLine(
-            lesson=lesson, done=lesson.pk in done, needs_review=lesson.pk in stale
+            lesson=lesson,
+            done=lesson.pk in marks.done,
+            needs_review=lesson.pk in marks.needs_review,
         )
         for lesson in lessons
     ]

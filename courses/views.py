@@ -2,14 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from courses.forms import CatalogueFilterForm
+from courses.lesson_queries import lesson_marks, lesson_outline, rendered_lesson_body
 from courses.models import CataloguePage, LessonPage, ModulePage
 from courses.queries import (
+    LessonLine,
     catalogue_modules,
     catalogue_url,
     covered_competencies,
@@ -63,17 +66,36 @@ def serve_module(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
     )
 
 
-def serve_lesson(
-    request: HttpRequest, *, lesson: LessonPage, module: ModulePage
-) -> HttpResponse:
-    lines = module_lessons(module, trainee=request.user)
-    position = next(i for i, line in enumerate(lines) if line.lesson.pk == lesson.pk)
+def serve_lesson(request: HttpRequest, *, lesson: LessonPage) -> HttpResponse:
+    """A lesson, with the trainee's progress through its module; sign-in unless public."""
+    outline = lesson_outline(lesson)
+    if not (outline.module_is_public or request.user.is_authenticated):
+        return redirect_to_login(request.get_full_path())
+    marks = lesson_marks(request.user, module_id=outline.module.pk)
+    lines = [
+        LessonLine(
+            lesson=page,
+            done=page.pk in marks.done,
+            needs_review=page.pk in marks.needs_review,
+        )
+        for page in outline.lessons
+    ]
+    position = next(
+        (i for i, line in enumerate(lines) if line.lesson.pk == lesson.pk), None
+    )
+    if position is None:  # a preview of a lesson that is not published yet
+        position = sum(1 for line in lines if line.lesson.path < lesson.path)
+        lines.insert(
+            position, LessonLine(lesson=lesson, done=False, needs_review=False)
+        )
     return TemplateResponse(
         request,
         lesson.get_template(request),
         {
             **lesson.get_context(request),
-            "module": module,
+            "crumbs": outline.crumbs(request),
+            "body": rendered_lesson_body(lesson, request=request),
+            "module": outline.module,
             "line": lines[position],
             "number": position + 1,
             "total": len(lines),

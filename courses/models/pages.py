@@ -1,7 +1,6 @@
 """The e-learning page tree: catalogue, specialist areas, modules, lessons and pathways."""
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
 from modelcluster.fields import ParentalKey
@@ -12,7 +11,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -20,6 +19,8 @@ from academy.models import Band
 from courses.blocks import KSFDimensionBlock, LessonBodyBlock
 
 OUTCOME_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# catalogue / specialist area / module / lesson
+LESSON_LEVELS_BELOW_CATALOGUE = 3
 
 
 class CataloguePage(Page):
@@ -41,6 +42,18 @@ class CataloguePage(Page):
         if not path_components:
             return super().route(request, path_components)
         url_path = self.url_path + "/".join(path_components) + "/"
+        if len(path_components) == LESSON_LEVELS_BELOW_CATALOGUE:
+            # Only lessons sit this deep: one query, the body left to its cache.
+            lesson = (
+                LessonPage.objects.live()
+                .descendant_of(self)
+                .filter(url_path=url_path)
+                .defer_streamfields()
+                .first()
+            )
+            if lesson is None:
+                raise Http404
+            return RouteResult(lesson)
         page = (
             Page.objects.live()
             .descendant_of(self)
@@ -228,13 +241,28 @@ class LessonPage(Page):
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
 
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions on this lesson and the pages above it.
+
+        The lesson's outline, which the page needs anyway, already says whether any
+        apply; only then are they read.
+        """
+        from courses.lesson_queries import lesson_outline
+
+        if self.pk is not None and not lesson_outline(self).restricted:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def serve(self, request, *args, **kwargs):
         from courses.views import serve_lesson
 
-        module = ModulePage.objects.get(path=self.path[: -self.steplen])
-        if not (module.is_public or request.user.is_authenticated):
-            return redirect_to_login(request.get_full_path())
-        return serve_lesson(request, lesson=self, module=module)
+        return serve_lesson(request, lesson=self)
+
+    def serve_preview(self, request, mode_name):
+        """Editors preview a lesson as trainees will see it, in its module."""
+        from courses.views import serve_lesson
+
+        return serve_lesson(request, lesson=self)
 
 
 class CareerPathwayPage(Page):
