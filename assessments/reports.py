@@ -78,6 +78,9 @@ class TsetReportMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
     permission_required = "assessments.view_question"
     raise_exception = True
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
 
 class ModuleChoiceForm(forms.Form):
     module = forms.ModelChoiceField(

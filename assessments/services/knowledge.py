@@ -17,6 +17,7 @@ from assessments.models import (
     AttemptStatus,
     KnowledgeRequirementMet,
     Question,
+    QuestionKind,
 )
 from assessments.queries import assessment_overview, live_questions, overdue_attempt_ids
 from assessments.scoring import mark_attempt
@@ -37,7 +38,7 @@ def _snapshot_question(
         {"id": option.pk, "text": option.text, "correct": option.is_correct}
         for option in question.options.all()
     ]
-    if shuffle:
+    if shuffle and question.kind != QuestionKind.TRUE_FALSE:
         rng.shuffle(options)
     return {
         "id": question.pk,

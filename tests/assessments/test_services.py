@@ -112,7 +112,7 @@ def test_submit_twice_or_replayed_changes_nothing(
     assert AuditEvent.objects.filter(action="assessments.attempt_marked").count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_double_submit_marks_once(
     ready_trainee, module, assessment_settings
 ):
@@ -227,3 +227,14 @@ def test_fail_records_no_requirement(ready_trainee, module, assessment_settings)
     attempt = _start(ready_trainee, module)
     submit_attempt(attempt, responses={})
     assert not KnowledgeRequirementMet.objects.exists()
+
+
+def test_true_false_options_keep_their_order(
+    ready_trainee, module, assessment_settings
+):
+    for seed in range(5):
+        attempt = start_attempt(ready_trainee, module=module, rng=random.Random(seed))
+        for question in attempt.snapshot["questions"]:
+            if question["kind"] == "true_false":
+                assert [o["text"] for o in question["options"]] == ["True", "False"]
+        Attempt.objects.filter(pk=attempt.pk).delete()
