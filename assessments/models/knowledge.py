@@ -21,6 +21,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from assessments.admin_forms import QuestionForm
+
 
 class QuestionKind(models.TextChoices):
     SINGLE_CHOICE = "single", "Single choice"
@@ -110,6 +112,7 @@ class Question(
         for_concrete_model=False,
     )
 
+    base_form_class = QuestionForm
     panels = [
         FieldRowPanel([FieldPanel("module"), FieldPanel("competency")]),
         FieldRowPanel([FieldPanel("topic"), FieldPanel("kind")]),

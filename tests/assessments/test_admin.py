@@ -108,3 +108,54 @@ def test_question_str_is_short(bank):
     question = Question.objects.get(pk=bank[0].pk)
     question.stem = "x" * 200
     assert len(str(question)) == 80
+
+
+def _question_form(user, module, competency, *, kind, options):
+    data = {
+        "module": module.pk,
+        "competency": competency.pk,
+        "topic": "Rules",
+        "kind": kind,
+        "stem": "Which?",
+        "tolerance": "0",
+        "feedback": "Because.",
+        "options-TOTAL_FORMS": str(len(options)),
+        "options-INITIAL_FORMS": "0",
+        "options-MIN_NUM_FORMS": "0",
+        "options-MAX_NUM_FORMS": "1000",
+    }
+    for index, (text, correct) in enumerate(options):
+        data[f"options-{index}-text"] = text
+        data[f"options-{index}-ORDER"] = str(index + 1)
+        if correct:
+            data[f"options-{index}-is_correct"] = "on"
+    form_class = Question.get_edit_handler().get_form_class()
+    return form_class(data, instance=Question(), for_user=user)
+
+
+@pytest.mark.parametrize(
+    ("kind", "options", "error"),
+    [
+        ("single", [("A", False), ("B", False)], "exactly one option"),
+        ("single", [("A", True), ("B", True)], "exactly one option"),
+        ("true_false", [("True", True)], "at least two"),
+        ("multiple", [("A", False), ("B", False)], "at least one option"),
+        ("single", [("A", True), ("B", False)], None),
+        ("multiple", [("A", True), ("B", True), ("C", False)], None),
+    ],
+)
+def test_question_form_checks_the_answer_key(
+    editor, module, competency, kind, options, error
+):
+    form = _question_form(editor, module, competency, kind=kind, options=options)
+    if error is None:
+        assert form.is_valid(), form.errors
+    else:
+        assert not form.is_valid()
+        assert error in str(form.non_field_errors())
+
+
+def test_numeric_question_needs_an_answer(editor, module, competency):
+    form = _question_form(editor, module, competency, kind="numeric", options=[])
+    assert not form.is_valid()
+    assert "numeric_answer" in form.errors
