@@ -25,6 +25,22 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def serialized_contents_for_every_connection(django_db_setup):
+    """Let every Django connection restore the migrations' data between journeys.
+
+    Playwright's sync API runs in greenlets, whose context can hand Django a new
+    connection object that lacks the test database's serialized contents, so
+    `serialized_rollback` would silently restore nothing after the first journey.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
