@@ -16,7 +16,7 @@ STRONG_KEY = "k" * 20 + "Q7#x!pL0w9$zR2^vN5&mB8*cT1(yH4)jF6_dS3+aG"
 def manage(*args, **env):
     environment = {
         key: value for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }  # fmt: skip
     environment.update(env)
     return subprocess.run(
