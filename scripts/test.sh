@@ -36,11 +36,12 @@ PY
 }
 
 if reachable 127.0.0.1 5432 && reachable 127.0.0.1 6379; then
-  echo "== pytest on PostgreSQL, with a Celery worker on Redis"
+  # The browser journeys do not depend on the database engine and already ran above.
+  echo "== pytest on PostgreSQL (browser journeys excepted), with a Celery worker on Redis"
   DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/academy} \
   TEST_CELERY_BROKER_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
   ACADEMY_REQUIRE_SERVICES=1 \
-    .venv/bin/pytest -p no:cacheprovider
+    .venv/bin/pytest -p no:cacheprovider -m "not e2e"
 else
   echo "SKIPPED: the PostgreSQL run and the Celery worker test on Redis (127.0.0.1:5432 and 127.0.0.1:6379 must both answer)."
 fi
