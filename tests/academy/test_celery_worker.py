@@ -19,6 +19,10 @@ from academy.tasks import verify_audit_chain
 ROOT = Path(__file__).resolve().parents[2]
 BROKER = os.environ.get("TEST_CELERY_BROKER_URL", "")
 
+# The worker must see committed rows; serialized rollback restores the migrations'
+# data afterwards, like the browser journeys, so later tests find it intact.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 def services_missing() -> str:
     if connection.vendor != "postgresql":
@@ -29,7 +33,7 @@ def services_missing() -> str:
 
 
 @pytest.fixture
-def celery_worker_on_redis(transactional_db):
+def celery_worker_on_redis():
     reason = services_missing()
     if reason:
         if os.environ.get("ACADEMY_REQUIRE_SERVICES"):
