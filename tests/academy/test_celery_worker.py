@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from celery.backends.redis import RedisBackend
 from django.db import connection
 
 from academy.celery import app as celery_app
@@ -81,8 +82,14 @@ def test_a_task_runs_on_a_real_worker_and_reads_the_database(celery_worker_on_re
     for n in range(3):
         record_audit_event("test_event", actor_name="(system)", details={"n": n})
 
-    result = verify_audit_chain.apply_async(queue=celery_worker_on_redis)
-    outcome = result.get(timeout=60)
+    # Explicit connection and result backend: earlier eager tests may have cached
+    # the app's in-memory ones.
+    with celery_app.connection_for_write(BROKER) as connection_to_redis:
+        sent = verify_audit_chain.apply_async(
+            queue=celery_worker_on_redis, connection=connection_to_redis
+        )
+    backend = RedisBackend(app=celery_app, url=BROKER)
+    outcome = celery_app.AsyncResult(sent.id, backend=backend).get(timeout=60)
 
     assert outcome["ok"] is True
     assert outcome["checked"] == 3
