@@ -11,13 +11,17 @@ def site_shell(request: HttpRequest) -> dict:
     for hook in hooks.get_hooks("academy_primary_links"):
         links.extend(hook(request))
     path = request.path
+    # Only the most specific section is marked, e.g. /assessments/workplace/ over
+    # /assessments/.
+    prefixes = [
+        link["url"]
+        for link in links
+        if link["url"] != "/" and path.startswith(link["url"])
+    ]
+    deepest = max(prefixes, key=len, default=None)
     for link in links:
         link["current"] = path == link["url"]
-        link["active"] = (
-            not link["current"]
-            and link["url"] != "/"
-            and (path.startswith(link["url"]))
-        )
+        link["active"] = not link["current"] and link["url"] == deepest
     return {
         "service_name": settings.SERVICE_NAME,
         "primary_links": links,

@@ -107,6 +107,7 @@ ACCOUNTS = [
     DemoAccount("trainer@academy.example", "Grace Lee", "Trainer", "RBS", 6, "Specialist technician, aseptic services"),
     DemoAccount("mentor@academy.example", "Sam Patel", "Mentor", "RYQ", 7, "Principal technician, quality assurance"),
     DemoAccount("lead@academy.example", "Helen Morris", "Training lead", "RBS", 7, "Aseptic services manager"),
+    DemoAccount("lead2@academy.example", "Daniel Evans", "Training lead", "RYQ", 7, "Pharmacy technical services manager"),
     DemoAccount("editor@academy.example", "Olu Adeyemi", "TSET editor", None, 7, "TSET education lead"),
     DemoAccount("moderator@academy.example", "Ruth Campbell", "TSET moderator", None, B8A, "TSET chair"),
     DemoAccount("admin@academy.example", "Academy Administrator", None, None, None, "Service administrator", superuser=True),

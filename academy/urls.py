@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy import views
+from passport.views import certificates as certificate_views
 
 account_patterns = [
     path("sign-in/", views.SignInView.as_view(), name="sign_in"),
@@ -42,7 +44,15 @@ urlpatterns = [
     path("learning/", include("courses.urls")),
     path("network/", include("trainers.urls")),
     path("passport/", include("passport.urls")),
+    path(".well-known/", include("passport.well_known_urls")),
     path("assessments/", include("assessments.urls")),
+    path("verify/", certificate_views.VerifyFormView.as_view(), name="verify"),
+    path(
+        "verify/<str:code>/",
+        certificate_views.VerificationView.as_view(),
+        name="verify_certificate",
+    ),
+    path("api/v1/", include("passport.api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -52,7 +62,15 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own sign-in page for private pages is unstyled: send its visitors to
+    # the Academy's, keeping the page they were going to.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="sign_in", query_string=True),
+    ),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "academy.views.page_not_found"
 handler500 = "academy.views.server_error"

@@ -1,22 +1,74 @@
 from django.urls import path
 
-from assessments import views
+from assessments.views import knowledge, validations, workplace
 
 app_name = "assessments"
 
 urlpatterns = [
-    path("", views.my_assessments_view, name="my_assessments"),
+    path("", knowledge.my_assessments_view, name="my_assessments"),
     path(
         "modules/<int:module_id>/",
-        views.module_assessment,
+        knowledge.module_assessment,
         name="module_assessment",
     ),
     path(
         "modules/<int:module_id>/start/",
-        views.start_attempt_view,
+        knowledge.start_attempt_view,
         name="start_attempt",
     ),
-    path("attempts/<int:pk>/", views.attempt_view, name="attempt"),
-    path("attempts/<int:pk>/autosave/", views.autosave_view, name="autosave"),
-    path("attempts/<int:pk>/result/", views.result_view, name="result"),
+    path("attempts/<int:pk>/", knowledge.attempt_view, name="attempt"),
+    path("attempts/<int:pk>/autosave/", knowledge.autosave_view, name="autosave"),
+    path("attempts/<int:pk>/result/", knowledge.result_view, name="result"),
+    path("validations/", validations.my_validations, name="my_validations"),
+    path(
+        "validations/operators/<int:operator_id>/<slug:kind>/",
+        validations.record_result,
+        name="record_validation",
+    ),
+    path(
+        "validations/<int:pk>/correct/",
+        validations.correct_result,
+        name="correct_validation",
+    ),
+]
+
+urlpatterns += [
+    path("workplace/", workplace.my_workplace_view, name="workplace"),
+    path(
+        "workplace/start/<int:competency_id>/",
+        workplace.start_view,
+        name="workplace_start",
+    ),
+    path("workplace/queue/", workplace.queue_view, name="sign_off_queue"),
+    path(
+        "workplace/<int:pk>/",
+        workplace.assessment_view,
+        name="workplace_assessment",
+    ),
+    path(
+        "workplace/<int:pk>/evidence/",
+        workplace.upload_evidence_view,
+        name="workplace_upload",
+    ),
+    path(
+        "workplace/<int:pk>/evidence/<int:evidence_pk>/",
+        workplace.evidence_view,
+        name="workplace_evidence",
+    ),
+    path(
+        "workplace/<int:pk>/request/",
+        workplace.request_view,
+        name="workplace_request",
+    ),
+    path("workplace/<int:pk>/sign/", workplace.sign_view, name="workplace_sign"),
+    path(
+        "workplace/<int:pk>/countersign/",
+        workplace.countersign_view,
+        name="workplace_countersign",
+    ),
+    path(
+        "workplace/<int:pk>/correct/",
+        workplace.correction_view,
+        name="workplace_correct",
+    ),
 ]

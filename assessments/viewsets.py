@@ -8,7 +8,10 @@ from assessments.models import (
     AssessmentSettings,
     Attempt,
     KnowledgeRequirementMet,
+    ProcessValidation,
     Question,
+    WorkplaceAssessment,
+    WorkplaceAssessmentTemplate,
 )
 
 
@@ -90,3 +93,57 @@ class KnowledgeRequirementMetViewSet(ModelViewSet):
     form_fields = []
     list_display = ["trainee", "competency", "attempt", "met_at"]
     search_fields = ["trainee__full_name", "competency__code"]
+
+
+class WorkplaceTemplateViewSet(SnippetViewSet):
+    model = WorkplaceAssessmentTemplate
+    icon = "list-ul"
+    menu_label = "Workplace checklists"
+    menu_order = 240
+    add_to_admin_menu = True
+    list_display = ["competency", "countersign_required", "live"]
+    list_filter = ["countersign_required", "live"]
+    ordering = ["competency__code"]
+
+
+class WorkplaceAssessmentViewSet(ModelViewSet):
+    """Signed workplace records: inspect only, for nobody may change a GxP record."""
+
+    model = WorkplaceAssessment
+    icon = "tick-inverse"
+    menu_label = "Workplace assessments"
+    menu_order = 940
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "trainee",
+        "competency",
+        "status",
+        "assessor",
+        "requested_at",
+        "outcome",
+        "action_plan",
+        "signature",
+        "countersignature",
+        "corrects",
+        "correction_reason",
+    ]
+    form_fields = []
+    list_display = ["trainee", "competency", "status", "outcome", "assessor"]
+    list_filter = ["status", "outcome"]
+    search_fields = ["trainee__full_name", "competency__code"]
+
+
+class ProcessValidationViewSet(ModelViewSet):
+    """Process validation results are signed records: the admin inspects, never edits."""
+
+    model = ProcessValidation
+    icon = "tick"
+    menu_label = "Process validations"
+    menu_order = 940
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    form_fields = []
+    list_display = ["operator", "kind", "performed_on", "passed", "recorded_by"]
+    list_filter = ["kind", "passed"]
+    search_fields = ["operator__full_name", "read_by", "lot_number"]

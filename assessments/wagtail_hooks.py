@@ -5,13 +5,30 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from assessments import demo, reports
-from assessments.models import Attempt, KnowledgeRequirementMet
+from assessments.demo import validations as validations_demo
+from assessments.demo import workplace as workplace_demo
+from assessments.models import (
+    AssessmentSettings,
+    Attempt,
+    KnowledgeRequirementMet,
+    ProcessValidation,
+    WorkplaceAssessment,
+)
+from assessments.validation_panels import (
+    TraineeValidationsPanel,
+    UnsupervisedWorkPanel,
+)
 from assessments.viewsets import (
     AttemptViewSet,
     KnowledgeAssessmentsGroup,
     KnowledgeRequirementMetViewSet,
+    ProcessValidationViewSet,
     ViewOnlyPermissionPolicy,
+    WorkplaceAssessmentViewSet,
+    WorkplaceTemplateViewSet,
 )
+from assessments.workplace_panels import SignOffQueuePanel
+from trainers.roles import role_names
 
 register_permission_policy(Attempt, ViewOnlyPermissionPolicy(Attempt))
 register_permission_policy(
@@ -84,3 +101,82 @@ def assessment_links(request):
 @hooks.register("academy_load_demo", order=30)
 def load_assessments_demo():
     return demo.load()
+
+
+register_permission_policy(
+    WorkplaceAssessment, ViewOnlyPermissionPolicy(WorkplaceAssessment)
+)
+register_snippet(WorkplaceTemplateViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_workplace_assessments():
+    return WorkplaceAssessmentViewSet("workplace_assessments")
+
+
+@hooks.register("academy_primary_links")
+def workplace_links(request):
+    roles = role_names(request)
+    links = []
+    if "Trainee" in roles:
+        links.append(
+            {"label": "Workplace assessments", "url": reverse("assessments:workplace")}
+        )
+    if "Trainer" in roles:
+        links.append(
+            {"label": "Sign-off queue", "url": reverse("assessments:sign_off_queue")}
+        )
+    return links
+
+
+@hooks.register("trainer_dashboard_panels")
+def sign_off_queue_panel(request, trainees):
+    return SignOffQueuePanel(request.user)
+
+
+@hooks.register("academy_load_demo", order=40)
+def load_workplace_demo():
+    return workplace_demo.load()
+
+
+register_permission_policy(
+    ProcessValidation, ViewOnlyPermissionPolicy(ProcessValidation)
+)
+
+
+@hooks.register("register_admin_viewset")
+def register_process_validations():
+    return ProcessValidationViewSet("process_validations")
+
+
+@hooks.register("academy_primary_links")
+def validation_links(request):
+    if "Trainee" not in role_names(request):
+        return []
+    return [{"label": "My validations", "url": reverse("assessments:my_validations")}]
+
+
+@hooks.register("trainee_record_panels")
+def trainee_validations_panel(request, trainee):
+    return TraineeValidationsPanel(request, trainee)
+
+
+@hooks.register("trainer_dashboard_panels")
+def unsupervised_work_panel(request, trainees):
+    return UnsupervisedWorkPanel(trainees)
+
+
+@hooks.register("academy_load_demo", order=40)
+def load_validations_demo():
+    return validations_demo.load_validations()
+
+
+@hooks.register("module_assessment_link")
+def module_assessment_link(request, *, module, complete):
+    """The module page's way to its knowledge assessment, open once every lesson is done."""
+    if not AssessmentSettings.objects.filter(module=module).exists():
+        return None
+    return {
+        "url": reverse("assessments:module_assessment", args=[module.pk]),
+        "available": complete,
+    }

@@ -2,7 +2,13 @@
 
 import os
 
+from jwcrypto import jwk
+
 os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
+os.environ.setdefault(
+    "PASSPORT_SIGNING_KEY",
+    jwk.JWK.generate(kty="OKP", crv="Ed25519", kid="bench-only").export_private(),
+)
 
 from academy.settings.production import *  # noqa: F403
 
@@ -12,3 +18,7 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# The load test's short run in the test suite signs its trainees in with a fast hasher
+# so that its seconds go on assessments; `make load` keeps production's PBKDF2.
+if os.environ.get("BENCH_FAST_PASSWORD_HASHER"):
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

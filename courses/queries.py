@@ -80,6 +80,8 @@ class Approval:
 class PathwayRow:
     competency: Competency
     cards: list[ModuleCard] = field(default_factory=list)
+    # The signed-in person's standing in the competency, from `pathway_competency_status`.
+    status: str = ""
 
 
 def _parent_path():

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from courses.forms import CatalogueFilterForm
 from courses.lesson_queries import lesson_marks, lesson_outline, rendered_lesson_body
@@ -52,6 +53,15 @@ def serve_module(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
         enrol_trainee(request.user, module=module)
     lines = module_lessons(module, trainee=request.user)
     card = module_cards([module], trainee=request.user)[0]
+    assessment = None
+    if request.user.is_authenticated:
+        # The first app that knows of an assessment for the module says where it is.
+        for module_assessment in hooks.get_hooks("module_assessment_link"):
+            assessment = module_assessment(
+                request, module=module, complete=card.complete
+            )
+            if assessment:
+                break
     return TemplateResponse(
         request,
         module.get_template(request),
@@ -62,6 +72,7 @@ def serve_module(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
             "continue_line": next_lesson(lines),
             "approval": module_approval(module),
             "competencies": covered_competencies(module),
+            "assessment": assessment,
         },
     )
 

@@ -91,7 +91,7 @@ def register_review_requested_menu_item():
     )
 
 
-@hooks.register("academy_primary_links")
+@hooks.register("academy_primary_links", order=-10)
 def learning_links(request):
     links = []
     url = catalogue_url()

@@ -1,4 +1,6 @@
-"""Demo training plans for both demo trainees, with items in every status."""
+"""Demo training plans for both demo trainees, with items in every status; their
+first awards with rendered certificates; the Southvale training lead and a
+competence to show credentials and recognition."""
 
 from datetime import timedelta
 
@@ -6,8 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from academy.models import Competency, SpecialistArea, User
-from passport.models import TrainingPlan, TrainingPlanItem
-from passport.services import assign_training_plan, complete_plan_items, start_plan_item
+from passport.models import Certificate, Competence, TrainingPlan, TrainingPlanItem
+from passport.services import (
+    assign_training_plan,
+    award_competence,
+    complete_plan_items,
+    render_certificate_pdf,
+    start_plan_item,
+)
+from trainers.services import appoint_training_lead
 
 
 @transaction.atomic
@@ -33,7 +42,6 @@ def load_plans() -> str:
         due_on=today + timedelta(days=180),
     )
     complete_plan_items(trainee=priya, competency=code["COR-01"])
-    complete_plan_items(trainee=priya, competency=code["ASP-01"])
     start_plan_item(trainee=priya, competency=code["ASP-02"])
     start_plan_item(trainee=priya, competency=code["ASP-08"])
     # Backdated so the demo shows an overdue item and its notice.
@@ -53,3 +61,63 @@ def load_plans() -> str:
     )
     start_plan_item(trainee=tom, competency=code["ASP-14"])
     return "Training plans: 2 created (Priya Shah, Tom Okafor)."
+
+
+# Priya's awards come from her own records (a passed knowledge assessment, a signed
+# workplace assessment, broth transfer results), loaded by the assessments demo.
+DEMO_AWARDS = [
+    ("trainee2@academy.example", "COR-01", 400),
+]
+
+
+def load_awards() -> str:
+    """Award the demo trainees the competencies their plans show complete, each with
+    its certificate rendered now, so the demo needs no worker."""
+    awarded = _award_demo_competences()
+    for certificate in Certificate.objects.filter(
+        sha256="", event__competence__holder__email__endswith="@academy.example"
+    ):
+        render_certificate_pdf(certificate_id=certificate.pk)
+    if not awarded:
+        return "Awards: already loaded."
+    return f"Awards: {awarded} competences awarded, with certificates."
+
+
+@transaction.atomic
+def _award_demo_competences() -> int:
+    today = timezone.localdate()
+    trainer = User.objects.get(email="trainer@academy.example")
+    awarded = 0
+    for email, code, days_ago in DEMO_AWARDS:
+        holder = User.objects.get(email=email)
+        competency = Competency.objects.get(code=code, live=True)
+        if Competence.objects.filter(holder=holder, competency=competency).exists():
+            continue
+        award_competence(
+            holder=holder,
+            competency=competency,
+            achieved_on=today - timedelta(days=days_ago),
+            evidence={"recorded_as": "Demonstration award"},
+            awarded_by=trainer,
+        )
+        awarded += 1
+    return awarded
+
+
+@transaction.atomic
+def load_credentials() -> str:
+    """The training lead of Southvale, who recognises competences from credentials,
+    and a competence for the demo trainee, so she has a credential to download."""
+    lead2 = User.objects.get(email="lead2@academy.example")
+    appoint_training_lead(person=lead2, organisation=lead2.organisation)
+    priya = User.objects.get(email="trainee@academy.example")
+    if Competence.objects.filter(holder=priya).exists():
+        return "Credentials: already loaded."
+    award_competence(
+        holder=priya,
+        competency=Competency.objects.get(code="COR-01", live=True),
+        achieved_on=timezone.localdate() - timedelta(days=40),
+        evidence={"demo": "Knowledge assessment passed"},
+        awarded_by=User.objects.get(email="trainer@academy.example"),
+    )
+    return "Credentials: Southvale training lead appointed; COR-01 awarded to Priya."

@@ -1,9 +1,29 @@
 from django.urls import reverse
+from rest_framework.authtoken.models import Token
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
-from passport import demo
-from passport.panels import ItemsDueSoonPanel, PlanProgressColumn, TraineePlanPanel
+from academy.viewsets import ReadOnlyPermissionPolicy
+from passport import demo, sharing_demo
+from passport.feed_viewsets import (
+    ApiTokenPermissionPolicy,
+    ApiTokenViewSet,
+    FeedEventViewSet,
+)
+from passport.models import Certificate, Competence, FeedEvent
+from passport.panels import (
+    ItemsDueSoonPanel,
+    PlanProgressColumn,
+    TraineeCredentialsPanel,
+    TraineePlanPanel,
+)
+from passport.pathway_status import pathway_statuses
+from passport.viewsets import CertificateViewSet, CompetenceViewSet, ModerationPolicy
+from trainers.permissions import organisations_led_by
 from trainers.roles import role_names
+
+register_permission_policy(Competence, ModerationPolicy(Competence))
+register_permission_policy(Certificate, ModerationPolicy(Certificate))
 
 
 @hooks.register("academy_primary_links")
@@ -31,3 +51,87 @@ def trainee_plan_panel(request, trainee):
 @hooks.register("academy_load_demo", order=21)
 def load_plans_demo():
     return demo.load_plans()
+
+
+@hooks.register("academy_primary_links")
+def passport_link(request):
+    if not request.user.is_authenticated:
+        return []
+    return [{"label": "My passport", "url": reverse("passport:passport")}]
+
+
+@hooks.register("register_admin_viewset")
+def register_competences():
+    return CompetenceViewSet("competences")
+
+
+@hooks.register("register_admin_viewset")
+def register_certificates():
+    return CertificateViewSet("certificates")
+
+
+@hooks.register("academy_load_demo", order=22)
+def load_certificates_demo():
+    return demo.load_awards()
+
+
+@hooks.register("academy_load_demo", order=40)
+def load_credentials_demo():
+    return demo.load_credentials()
+
+
+@hooks.register("academy_primary_links")
+def recognition_link(request):
+    if "Training lead" not in role_names(request):
+        return []
+    return [
+        {"label": "Recognise competence", "url": reverse("passport:check_credential")}
+    ]
+
+
+@hooks.register("trainee_record_panels")
+def trainee_credentials_panel(request, trainee):
+    return TraineeCredentialsPanel(request, trainee)
+
+
+register_permission_policy(FeedEvent, ReadOnlyPermissionPolicy(FeedEvent))
+register_permission_policy(Token, ApiTokenPermissionPolicy(Token))
+
+
+@hooks.register("register_admin_viewset")
+def register_passport_feed():
+    return FeedEventViewSet("passport_feed")
+
+
+@hooks.register("register_admin_viewset")
+def register_api_tokens():
+    return ApiTokenViewSet("api_tokens")
+
+
+@hooks.register("academy_primary_links")
+def sharing_and_matrix_links(request):
+    if not request.user.is_authenticated:
+        return []
+    links = []
+    if "Trainee" in role_names(request):
+        links.append({"label": "Share my passport", "url": reverse("passport:sharing")})
+    if (
+        "Training lead" in role_names(request)
+        and organisations_led_by(request.user).exists()
+    ):
+        links.append(
+            {"label": "Competence matrix", "url": reverse("passport:matrix_index")}
+        )
+    return links
+
+
+@hooks.register("pathway_competency_status")
+def pathway_competency_status(request, competencies):
+    if not request.user.is_authenticated:
+        return {}
+    return pathway_statuses(request.user, competencies)
+
+
+@hooks.register("academy_load_demo", order=40)
+def load_sharing_and_matrix_demo():
+    return sharing_demo.load()

@@ -2,9 +2,11 @@
 # Installs the Debian packages the Academy needs when they are missing and we may (root, apt-get).
 #   scripts/system-packages.sh            WeasyPrint's libraries (Pango, HarfBuzz subsetter, fonts)
 #   scripts/system-packages.sh --browser  also Debian's Chromium, for the browser tests
+#   scripts/system-packages.sh --bench    also wrk, the load generator of `make bench`
 set -u
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core shared-mime-info)
 [ "${1:-}" = "--browser" ] && want+=(chromium fonts-liberation)
+[ "${1:-}" = "--bench" ] && want+=(wrk)
 missing=()
 for package in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

@@ -19,6 +19,8 @@ echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
+bash scripts/security-checks.sh
+
 echo "== migrations are up to date"
 .venv/bin/python manage.py makemigrations --check --dry-run
 

@@ -39,3 +39,10 @@ def demo_data(db, settings):
     settings.DEBUG = True
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     settings.DEBUG = False
+
+
+@pytest.fixture(autouse=True)
+def private_storage(settings, tmp_path):
+    """Evidence and other private files go to a directory of the test's own."""
+    settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
+    return settings.PRIVATE_STORAGE_ROOT

@@ -9,7 +9,7 @@ relational queries on supervisions and mentorships, which the permissions benchm
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
@@ -128,6 +128,12 @@ def can_grant_accreditation(user: User, person: User) -> bool:
     return user.pk != person.pk and can_manage_organisation(user, person.organisation)
 
 
+def can_recognise_competence(user: User, person: User) -> bool:
+    """Only the person's training lead recognises a competence they hold from another
+    Academy deployment, never the person themselves."""
+    return user.pk != person.pk and can_manage_organisation(user, person.organisation)
+
+
 def accreditation_scope(accreditation: Accreditation) -> AccreditationScope:
     return AccreditationScope(
         competency_ids=frozenset(c.pk for c in accreditation.competencies.all()),
@@ -219,3 +225,54 @@ def assessors_for(competency: Competency, *, today: date | None = None) -> Query
         )
         .values("person")
     )
+
+
+def competencies_assessable_by(
+    user: User, *, today: date | None = None
+) -> QuerySet[Competency]:
+    """The competencies this person's current accreditations cover (named outright, or
+    their area within an overlapping band range)."""
+    accreditations = current_accreditations(today=today).filter(person=user)
+    named = accreditations.values("competencies")
+    return Competency.objects.filter(
+        Q(pk__in=named)
+        | Q(
+            Exists(
+                accreditations.filter(
+                    areas=OuterRef("area"),
+                    band_from__lte=OuterRef("band_to"),
+                    band_to__gte=OuterRef("band_from"),
+                )
+            )
+        )
+    )
+
+
+def can_countersign(
+    user: User,
+    *,
+    trainee: User,
+    competency: Competency,
+    first_signer: User,
+    today: date | None = None,
+) -> bool:
+    """A countersignature is a second accredited assessor's, from the trainee's own
+    organisation: never the first signer's, never the trainee's own, and only within a
+    current accreditation."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.pk in (trainee.pk, first_signer.pk):
+        return False
+    if user.organisation_id is None or user.organisation_id != trainee.organisation_id:
+        return False
+    return (
+        competencies_assessable_by(user, today=today).filter(pk=competency.pk).exists()
+    )
+
+
+def can_moderate_competences(user: User) -> bool:
+    """TSET moderators and administrators see every competence and certificate, and
+    may suspend or revoke a competence; nobody else does through the admin."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name="TSET moderator").exists()

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "guardian",
     "axes",
     "django.contrib.auth",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "academy.middleware.CurrentUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out sign-in gets the Academy's own lockout page.
     "axes.middleware.AxesMiddleware",
@@ -120,6 +124,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "sign_in"
+# Pages an editor restricts to signed-in people send visitors to the Academy's own
+# sign-in page, not Wagtail's unstyled one.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
@@ -153,6 +160,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_STORAGE_ROOT = Path(
     os.environ.get("PRIVATE_STORAGE_ROOT", BASE_DIR / "private")
 )
+WORKPLACE_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -176,8 +184,16 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# Nothing reads task results. Storing none also keeps a result backend out of
+# enqueueing: with Redis down, a fresh process would retry it for ~20 s per task.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Seconds before Redis hands a task whose worker died (unacknowledged) to another
+# worker; longer than the longest task.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "verify-audit-chain-nightly": {
@@ -192,10 +208,54 @@ CELERY_BEAT_SCHEDULE = {
         "task": "passport.tasks.notify_overdue_plan_items",
         "schedule": crontab(hour=7, minute=0),
     },
+    "passport-expire-competences-daily": {
+        "task": "passport.tasks.expire_competences",
+        "schedule": crontab(hour=0, minute=30),
+    },
+    "passport-warn-expiring-competences-daily": {
+        "task": "passport.tasks.mark_expiring_competences",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "passport-render-pending-certificates": {
+        "task": "passport.tasks.render_pending_certificates",
+        "schedule": crontab(minute="*/10"),
+    },
+    "passport-feed-sweep": {
+        "task": "passport.tasks.sweep_passport_feed",
+        "schedule": crontab(minute="*/15"),
+    },
     "close-overdue-assessment-attempts": {
         "task": "assessments.tasks.close_overdue_attempts",
         "schedule": crontab(minute="*/5"),
     },
+}
+
+# The national passport feed: competence changes are POSTed as JSON signed with
+# HMAC-SHA256 over the body. Empty URL: the feed is off and events stay queued.
+PASSPORT_FEED_URL = os.environ.get("PASSPORT_FEED_URL", "")
+PASSPORT_FEED_SECRET = os.environ.get("PASSPORT_FEED_SECRET", "")
+PASSPORT_FEED_TIMEOUT = int(os.environ.get("PASSPORT_FEED_TIMEOUT", "10"))
+
+# The read API under /api/v1/: token authentication only, JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication"
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Technical Services Skills Academy: skills passport API",
+    "DESCRIPTION": "A holder's competences, for authorised consumers with a token.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["passport.api.schema.passport_api_only"],
 }
 
 # Wagtail's own background work (reference index, search) uses django-tasks.
@@ -217,6 +277,33 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content security policy for every page the Academy serves itself: scripts and
+# styles only from our own static files (no inline scripts), fonts from the NHS.UK
+# assets service, lesson videos from the embed providers editors may use. Inline
+# style attributes stay allowed (progress bars, hero images). The Wagtail admin,
+# which is for staff only, keeps Wagtail's own scripts and is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "https://assets.nhs.uk"],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,
@@ -229,3 +316,50 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Process validations (broth transfer, gowning, finger dabs).
+# Each kind of validation counts towards one competency of the framework, by code.
+ACADEMY_VALIDATION_COMPETENCIES = {
+    "broth_transfer": "ASP-08",
+    "gowning": "ASP-02",
+    "finger_dab": "ASP-09",
+}
+# An adverse finger-dab trend: at least `excursions` sessions with growth above the
+# Grade A limit within the operator's last `sessions` sessions. It suspends the
+# operator's broth transfer validation (ASP-08) until their next broth pass.
+ACADEMY_FINGER_DAB_TREND = {"excursions": 2, "sessions": 5}
+# Grade A glove prints and gown contact plates: EU GMP Annex 1 expects no growth,
+# so the most colony-forming units a single plate may show and still pass is 0.
+ACADEMY_GRADE_A_CFU_LIMIT = 0
+# Broth transfer units are incubated for 14 days (7 at 20-25 C, 7 at 30-35 C) before
+# they are read.
+ACADEMY_BROTH_INCUBATION_DAYS = 14
+# Public certificate verification: requests per client IP address. Behind a proxy,
+# RATELIMIT_IP_META_KEY names the header that carries the client's address.
+VERIFY_RATE_LIMIT = os.environ.get("VERIFY_RATE_LIMIT", "30/m")
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Rate limits count in the cache: shared across processes only with a shared cache.
+if os.environ.get("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+        }
+    }
+# WeasyPrint narrates every render at INFO.
+LOGGING["loggers"].update(
+    {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}}
+)
+# Verifiable credentials (Open Badges 3.0). The issuer is identified by its base URL;
+# PASSPORT_SIGNING_KEY is a private JWK (JSON), required in production. Credentials
+# from other Academy deployments are recognised only from the trusted issuers' base
+# URLs listed here; this deployment is always trusted.
+PASSPORT_ISSUER_URL = os.environ.get("PASSPORT_ISSUER_URL", WAGTAILADMIN_BASE_URL)
+PASSPORT_SIGNING_KEY = os.environ.get("PASSPORT_SIGNING_KEY", "")
+PASSPORT_TRUSTED_ISSUERS = env_list("PASSPORT_TRUSTED_ISSUERS")
+PASSPORT_ISSUER_FETCH_TIMEOUT = float(
+    os.environ.get("PASSPORT_ISSUER_FETCH_TIMEOUT", "5")
+)
+PASSPORT_FRAMEWORK_NAME = (
+    "National competency framework for pharmacy technical services"
+)

@@ -16,6 +16,13 @@ if not SECRET_KEY:
         "(at least 50 random characters)."
     )
 
+PASSPORT_SIGNING_KEY = os.environ.get("PASSPORT_SIGNING_KEY", "")
+if not PASSPORT_SIGNING_KEY:
+    raise ImproperlyConfigured(
+        "The PASSPORT_SIGNING_KEY environment variable is required in production "
+        "(a private Ed25519 JWK in JSON, with a kid, that signs credentials)."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = int(
@@ -27,3 +34,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+
+PASSPORT_FEED_URL = os.environ.get("PASSPORT_FEED_URL", "")
+if PASSPORT_FEED_URL and not PASSPORT_FEED_URL.startswith("https://"):
+    raise ImproperlyConfigured("PASSPORT_FEED_URL must be an https:// address.")
+if PASSPORT_FEED_URL and not os.environ.get("PASSPORT_FEED_SECRET"):
+    raise ImproperlyConfigured(
+        "PASSPORT_FEED_SECRET is required when PASSPORT_FEED_URL is set."
+    )

@@ -7,6 +7,7 @@ from .knowledge import (
     QuestionKind,
     QuestionOption,
 )
+from .validations import ProcessValidation, ValidationKind
 
 __all__ = [
     "CHOICE_KINDS",
@@ -16,7 +17,32 @@ __all__ = [
     "AttemptStatus",
     "FeedbackPolicy",
     "KnowledgeRequirementMet",
+    "ProcessValidation",
     "Question",
     "QuestionKind",
     "QuestionOption",
+    "ValidationKind",
+]
+from .workplace import (
+    SIGNED_STATUSES,
+    AssessedCriterion,
+    AssessmentStatus,
+    CriterionResult,
+    EvidenceFile,
+    Outcome,
+    TemplateCriterion,
+    WorkplaceAssessment,
+    WorkplaceAssessmentTemplate,
+)
+
+__all__ += [
+    "SIGNED_STATUSES",
+    "AssessedCriterion",
+    "AssessmentStatus",
+    "CriterionResult",
+    "EvidenceFile",
+    "Outcome",
+    "TemplateCriterion",
+    "WorkplaceAssessment",
+    "WorkplaceAssessmentTemplate",
 ]

@@ -21,6 +21,7 @@ from assessments.models import (
 )
 from assessments.queries import assessment_overview, live_questions, overdue_attempt_ids
 from assessments.scoring import mark_attempt
+from assessments.services.decision import award_if_requirements_met
 from courses.models import ModuleCompetency, ModulePage
 
 GRACE = datetime.timedelta(seconds=30)
@@ -285,6 +286,9 @@ def record_knowledge_requirement_met(attempt: Attempt) -> list[KnowledgeRequirem
                 actor_name="Knowledge assessment",
                 target=row,
                 details={"competency": competency.code, "attempt_id": attempt.pk},
+            )
+            award_if_requirements_met(
+                trainee=attempt.trainee, competency=competency, decided_by=None
             )
         met.append(row)
     return met

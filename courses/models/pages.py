@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -297,7 +298,14 @@ class CareerPathwayPage(Page):
             path=self.path[: -self.steplen]
         )
         context["area"] = area_page.area
-        context["rows"] = pathway_rows(
-            area=area_page.area, band=self.band, trainee=request.user
-        )
+        rows = pathway_rows(area=area_page.area, band=self.band, trainee=request.user)
+        statuses = {}
+        for competency_statuses in hooks.get_hooks("pathway_competency_status"):
+            statuses.update(
+                competency_statuses(request, [row.competency for row in rows])
+            )
+        for row in rows:
+            row.status = statuses.get(row.competency.pk, "")
+        context["rows"] = rows
+        context["show_status"] = bool(statuses)
         return context

@@ -1,3 +1,32 @@
+from .certificates import Certificate
+from .competences import (
+    AWARD_KINDS,
+    Competence,
+    CompetenceEvent,
+    CompetenceEventKind,
+    CompetenceStatus,
+)
+from .credentials import CredentialStatusEntry, IssuerSigningKey, RecognisedCompetence
+from .feed import FeedDeliveryStatus, FeedEvent
 from .plans import TrainingPlan, TrainingPlanItem
+from .revalidation import RevalidationNotice
+from .sharing import ShareLink, ShareLinkView
 
-__all__ = ["TrainingPlan", "TrainingPlanItem"]
+__all__ = [
+    "AWARD_KINDS",
+    "Certificate",
+    "Competence",
+    "CompetenceEvent",
+    "CompetenceEventKind",
+    "CompetenceStatus",
+    "CredentialStatusEntry",
+    "FeedDeliveryStatus",
+    "FeedEvent",
+    "IssuerSigningKey",
+    "RecognisedCompetence",
+    "RevalidationNotice",
+    "ShareLink",
+    "ShareLinkView",
+    "TrainingPlan",
+    "TrainingPlanItem",
+]

@@ -45,11 +45,20 @@ class TrainingPlanItem(models.Model):
     )
     due_on = models.DateField()
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when the Academy added it (a revalidation before expiry).",
     )
     added_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    is_revalidation = models.BooleanField(
+        default=False,
+        help_text="Added or reopened because the competence is due for revalidation.",
+    )
     overdue_notice_for = models.DateField(
         null=True,
         blank=True,

@@ -62,7 +62,8 @@ def celery_worker_on_redis():
         ],
         cwd=ROOT, env=env,
     )  # fmt: skip
-    previous = dict(celery_app.conf)
+    keys = ("task_always_eager", "broker_url", "result_backend")
+    previous = {key: celery_app.conf[key] for key in keys}
     celery_app.conf.update(
         task_always_eager=False, broker_url=BROKER, result_backend=BROKER
     )
@@ -71,11 +72,7 @@ def celery_worker_on_redis():
     finally:
         worker.terminate()
         worker.wait(timeout=30)
-        celery_app.conf.update(
-            task_always_eager=previous["task_always_eager"],
-            broker_url=previous["broker_url"],
-            result_backend=previous["result_backend"],
-        )
+        celery_app.conf.update(previous)
 
 
 def test_a_task_runs_on_a_real_worker_and_reads_the_database(celery_worker_on_redis):
@@ -86,7 +83,9 @@ def test_a_task_runs_on_a_real_worker_and_reads_the_database(celery_worker_on_re
     # the app's in-memory ones.
     with celery_app.connection_for_write(BROKER) as connection_to_redis:
         sent = verify_audit_chain.apply_async(
-            queue=celery_worker_on_redis, connection=connection_to_redis
+            queue=celery_worker_on_redis,
+            connection=connection_to_redis,
+            ignore_result=False,
         )
     backend = RedisBackend(app=celery_app, url=BROKER)
     outcome = celery_app.AsyncResult(sent.id, backend=backend).get(timeout=60)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from jwcrypto import jwk
 
 from academy.models import Competency, Organisation, User
 
@@ -37,6 +38,7 @@ def test_production_passes_the_deployment_checklist_without_warnings():
         "check", "--deploy", "--fail-level", "WARNING",
         DJANGO_SETTINGS_MODULE="academy.settings.production",
         SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="academy.example.nhs.uk",
+        PASSPORT_SIGNING_KEY=jwk.JWK.generate(kty="OKP", crv="Ed25519").export_private(),
     )  # fmt: skip
 
     assert result.returncode == 0, result.stdout + result.stderr

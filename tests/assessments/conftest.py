@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 
 from courses.services import complete_lesson
@@ -49,3 +51,37 @@ def posted(responses: dict) -> dict:
     for key, value in responses.items():
         data[f"q-{key}"] = [str(v) for v in value] if isinstance(value, list) else value
     return data
+
+
+@pytest.fixture
+def workplace(db, make_user):
+    """A trainee of Northshire with a planned ASP competency, supervised by an
+    accredited trainer; the checklist is published."""
+    from academy.models import Organisation
+    from tests.factories.academy import CompetencyFactory, OrganisationFactory
+    from tests.factories.passport import TrainingPlanItemFactory
+    from tests.factories.trainers import AccreditationFactory, SupervisionFactory
+    from tests.factories.workplace import make_template
+    from trainers.permissions import sync_record_access
+
+    organisation: Organisation = OrganisationFactory()
+    trainee = make_user("Trainee", band=3, organisation=organisation)
+    trainer = make_user("Trainer", band=6, organisation=organisation)
+    competency = CompetencyFactory(requires_workplace_assessment=True)
+    TrainingPlanItemFactory(plan__trainee=trainee, competency=competency)
+    AccreditationFactory(person=trainer, areas=[competency.area])
+    SupervisionFactory(trainer=trainer, trainee=trainee)
+    sync_record_access(user=trainer, trainee=trainee)
+    template = make_template(competency)
+    return SimpleNamespace(
+        organisation=organisation,
+        trainee=trainee,
+        trainer=trainer,
+        competency=competency,
+        template=template,
+    )
+
+
+# Process validations: a supervising, accredited trainer and an operator.
+from tests.factories.validations import validators  # noqa: E402, F401
+from tests.trainers.conftest import network  # noqa: E402, F401

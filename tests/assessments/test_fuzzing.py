@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.forms import AnswerSheet
+from assessments.forms.knowledge import AnswerSheet
 from assessments.scoring import mark_attempt
 from assessments.services import start_attempt
 

@@ -88,16 +88,22 @@ def sign_in(page, demo_server):
     return sign_in_as
 
 
+AXE = Axe()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": WCAG_22_AA},
+    "resultTypes": ["violations"],
+}
+
+
 def axe_violations(page) -> list[dict]:
-    """axe-core's WCAG 2.2 AA violations on the page as it is now."""
-    results = Axe().run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": WCAG_22_AA},
-            "resultTypes": ["violations"],
-        },
+    """axe-core's WCAG 2.2 AA violations on the page as it is now. A browser context
+    that adds axe-core to every page (`context.add_init_script(AXE.axe_script)`)
+    saves sending it again for each check."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.axe_script)
+    return page.evaluate(
+        "options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS
     )
-    return results.response["violations"]
 
 
 def describe(violations: list[dict]) -> str:
@@ -119,3 +125,17 @@ def assert_accessible(page):
         assert violations == [], describe(violations)
 
     return check
+
+
+@pytest.fixture
+def follow_header_link(page):
+    """Follow a link of the header's navigation as a person would: when the links do
+    not all fit, NHS.UK's header moves the last ones under its "More" button."""
+
+    def follow(name: str):
+        link = page.get_by_role("link", name=name, exact=True).first
+        if not link.is_visible():
+            page.get_by_role("button", name="More").click()
+        link.click()
+
+    return follow

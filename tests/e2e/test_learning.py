@@ -24,7 +24,7 @@ def sign_out(page):
 
 
 def test_editor_submits_moderator_approves_trainee_learns(
-    page, demo_server, sign_in, assert_accessible
+    page, demo_server, sign_in, assert_accessible, follow_header_link
 ):
     url = demo_server.url
     module = ModulePage.objects.get(slug=MODULE_SLUG)
@@ -53,7 +53,7 @@ def test_editor_submits_moderator_approves_trainee_learns(
 
     # The trainee finds it by band and by search.
     sign_in("trainee@academy.example")
-    page.get_by_role("link", name="Catalogue").first.click()
+    follow_header_link("Catalogue")
     assert_accessible("learning-catalogue")
     page.get_by_label("Agenda for Change band").select_option("3")
     page.get_by_role("button", name="Apply filters").click()
@@ -79,7 +79,7 @@ def test_editor_submits_moderator_approves_trainee_learns(
     assert page.get_by_text("3 of 3 lessons complete").is_visible()
     assert page.get_by_text("Completed", exact=True).first.is_visible()
 
-    page.get_by_role("link", name="My learning").click()
+    follow_header_link("My learning")
     completed = page.locator("h2:has-text('Completed') + ul")
     assert "Radiation protection and local rules" in completed.inner_text()
     assert_accessible("learning-my-learning")

@@ -43,7 +43,7 @@ def sign_out(page):
 
 
 def test_lead_assigns_trainer_and_plan_trainee_finds_mentor_mentor_accepts(
-    page, demo_server, sign_in, assert_accessible, new_starter
+    page, demo_server, sign_in, assert_accessible, new_starter, follow_header_link
 ):
     alex, far_trainer = new_starter
     url = demo_server.url
@@ -88,7 +88,7 @@ def test_lead_assigns_trainer_and_plan_trainee_finds_mentor_mentor_accepts(
 
     sign_out(page)
     sign_in(alex.email, PASSWORD)
-    page.get_by_role("link", name="My training plan").click()
+    follow_header_link("My training plan")
     assert page.get_by_role("heading", name="My training plan").is_visible()
     assert page.get_by_text("ASP-08 Operator broth transfer validation").is_visible()
     assert page.locator(".nhsuk-tag", has_text="Not started").count() > 5
@@ -110,7 +110,7 @@ def test_lead_assigns_trainer_and_plan_trainee_finds_mentor_mentor_accepts(
 
     sign_out(page)
     sign_in("mentor@academy.example")
-    page.get_by_role("link", name="Mentees").click()
+    follow_header_link("Mentees")
     assert_accessible("network-mentoring")
     page.get_by_role("link", name="Request from Alex Green").click()
     page.get_by_role("button", name="Accept request").click()
@@ -128,10 +128,10 @@ def test_lead_assigns_trainer_and_plan_trainee_finds_mentor_mentor_accepts(
 
 
 def test_trainer_dashboard_and_directory_entry_are_accessible(
-    page, demo_server, sign_in, assert_accessible
+    page, demo_server, sign_in, assert_accessible, follow_header_link
 ):
     sign_in("trainer@academy.example")
-    page.get_by_role("link", name="Trainer dashboard").click()
+    follow_header_link("Trainer dashboard")
     assert page.get_by_role("link", name="Priya Shah").first.is_visible()
     assert page.get_by_role("link", name="Tom Okafor").first.is_visible()
     assert page.locator(".nhsuk-tag", has_text="Overdue").count() >= 1

@@ -146,7 +146,7 @@ def test_failed_send_is_retried_by_the_next_run(network, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr("passport.services.send_mass_mail", broken)
+    monkeypatch.setattr("passport.services.plans.send_mass_mail", broken)
     with pytest.raises(OSError, match="mail server down"):
         notify_overdue_plan_items()
     item.refresh_from_db()

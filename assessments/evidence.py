@@ -1,0 +1,51 @@
+"""Rules for workplace evidence files: the type is read from the content, never the
+name, and only documents and images an assessor can open are accepted."""
+
+from dataclasses import dataclass
+
+import filetype
+
+# Sniffing needs only the first bytes; office formats are zip files with a known layout.
+HEAD_BYTES = 8192
+ACCEPTED = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/webp": "webp",
+    "application/msword": "doc",
+    "application/vnd.ms-excel": "xls",
+    "application/vnd.ms-powerpoint": "ppt",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+}
+ACCEPTED_LABEL = "a PDF, a JPG, PNG or WebP image, or a Word, Excel or PowerPoint file"
+
+
+@dataclass(frozen=True)
+class EvidenceCheck:
+    content_type: str = ""
+    extension: str = ""
+    problem: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        return not self.problem
+
+
+def check_evidence(*, head: bytes, size: int, max_bytes: int) -> EvidenceCheck:
+    """Accept a file by its size and by what its first bytes show it to be."""
+    if size == 0:
+        return EvidenceCheck(problem="The selected file is empty.")
+    if size > max_bytes:
+        limit = max_bytes // (1024 * 1024)
+        return EvidenceCheck(
+            problem=f"The selected file must be smaller than {limit} MB."
+        )
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ACCEPTED:
+        return EvidenceCheck(problem=f"The selected file must be {ACCEPTED_LABEL}.")
+    return EvidenceCheck(content_type=kind.mime, extension=ACCEPTED[kind.mime])

@@ -1,0 +1,1 @@
+"""The load test of knowledge assessments (bench/load_assessments.py)."""

@@ -1,0 +1,2 @@
+"""Open Badges 3.0 verifiable credentials: the issuer key, the status list, issuing
+and verifying VC-JWTs."""

@@ -1,0 +1,1 @@
+"""Modules by capability; import the one you need."""

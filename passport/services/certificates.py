@@ -1,0 +1,197 @@
+"""Issuing certificates for awards, rendering their PDFs once, and serving them."""
+
+import hashlib
+import logging
+import os
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from kombu.exceptions import OperationalError
+
+from academy.models import User
+from academy.services import record_audit_event
+from passport.models import Certificate, CompetenceEvent
+from passport.models.certificates import NUMBER_PREFIX
+from passport.pdf import render_pdf
+from passport.qr import qr_data_uri
+
+CERTIFICATE_TEMPLATE = "passport/pdf/certificate.html"
+
+logger = logging.getLogger(__name__)
+
+
+def certificate_number(*, year: int, serial: int) -> str:
+    """The human number printed on a certificate, e.g. TSA-2026-000123."""
+    return f"{NUMBER_PREFIX}-{year}-{serial:06d}"
+
+
+def verification_url(certificate: Certificate) -> str:
+    """The absolute address of the certificate's public verification page."""
+    path = reverse("verify_certificate", args=[certificate.verification_code])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def issue_certificate(*, event: CompetenceEvent) -> Certificate:
+    """Create the certificate of an award inside the award's transaction; its PDF is
+    rendered by a background task once the award is committed."""
+    if not event.is_award:
+        raise ValueError("Only awards and renewals have certificates.")
+    competence = event.competence
+    holder = competence.holder
+    certificate = Certificate.objects.create(
+        event=event,
+        issued_at=event.occurred_at,
+        holder_name=holder.full_name,
+        organisation_name=holder.organisation.name if holder.organisation else "",
+    )
+    # The primary key comes from the database's own sequence, so two awards
+    # committed at the same moment never share a number.
+    certificate.number = certificate_number(
+        year=timezone.localdate(event.occurred_at).year, serial=certificate.pk
+    )
+    certificate.save(update_fields=["number"])
+    render_after_commit(certificate)
+    return certificate
+
+
+def _queue_render(certificate_id: int) -> None:
+    # Imported here: the tasks module imports these services.
+    from passport.tasks import render_certificate
+
+    try:
+        render_certificate.delay(certificate_id)
+    except OperationalError as error:
+        logger.warning(
+            "Certificate %s not queued for rendering (%s); the sweep will queue it.",
+            certificate_id,
+            error,
+        )
+
+
+def render_after_commit(certificate: Certificate) -> None:
+    """Queue the PDF once the award is committed, so the worker can read it; if the
+    broker is down the certificate stays pending for the sweep."""
+    # robust: the award has committed, so no failure here may reach the user.
+    transaction.on_commit(lambda: _queue_render(certificate.pk), robust=True)
+
+
+def requeue_unrendered_certificates(
+    *, older_than: timedelta = timedelta(minutes=5), limit: int = 500
+) -> int:
+    """The sweep: queue again the certificates still without a stored PDF some
+    minutes after issue (the broker was down, or lost the task), oldest first.
+    Returns how many it queued; a render that finds the PDF stored does nothing."""
+    from passport.tasks import render_certificate
+
+    pending = list(
+        Certificate.objects.filter(
+            sha256="", issued_at__lte=timezone.now() - older_than
+        )
+        .order_by("issued_at", "id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for certificate_id in pending:
+        render_certificate.delay(certificate_id)
+    return len(pending)
+
+
+def certificate_context(certificate: Certificate) -> dict:
+    """What the certificate PDF prints, from the award event and its signature."""
+    event = certificate.event
+    competence = event.competence
+    signature = event.signature
+    if signature is not None:
+        signed = {
+            "name": signature.printed_name,
+            "role": signature.role,
+            "organisation": signature.organisation_name,
+            "date": signature.signed_at,
+            "meaning": signature.get_meaning_display(),
+            "electronic": True,
+        }
+    elif event.actor is not None:
+        signed = {
+            "name": event.actor.full_name,
+            "role": event.actor.job_title,
+            "organisation": "",
+            "date": event.occurred_at,
+            "meaning": event.get_kind_display(),
+            "electronic": False,
+        }
+    else:
+        signed = None
+    url = verification_url(certificate)
+    return {
+        "certificate": certificate,
+        "event": event,
+        "competency": competence.competency,
+        "holder": competence.holder,
+        "signed": signed,
+        "verification_url": url,
+        "qr_code": qr_data_uri(url),
+    }
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
+        temporary.write(content)
+        temporary.flush()
+        os.fsync(temporary.fileno())
+    # A reader sees the old file or the whole new one, never half of it.
+    Path(temporary.name).replace(path)
+
+
+def certificate_path(certificate: Certificate) -> Path:
+    return Path(settings.PRIVATE_STORAGE_ROOT) / certificate.file_name
+
+
+@transaction.atomic
+def render_certificate_pdf(*, certificate_id: int) -> Certificate:
+    """Render and store a certificate's PDF once, with its SHA-256.
+
+    The row lock makes a second run wait and then find the PDF stored; a run that
+    dies mid-render stores nothing, so its retry renders it afresh.
+    """
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related(
+            "event__competence__holder",
+            "event__competence__competency__area",
+            "event__signature",
+            "event__actor",
+        )
+        .get(pk=certificate_id)
+    )
+    if certificate.is_rendered:
+        return certificate
+    content = render_pdf(CERTIFICATE_TEMPLATE, certificate_context(certificate))
+    file_name = f"certificates/{certificate.issued_at:%Y}/{certificate.number}.pdf"
+    certificate.file_name = file_name
+    _write_atomically(certificate_path(certificate), content)
+    certificate.sha256 = hashlib.sha256(content).hexdigest()
+    certificate.rendered_at = timezone.now()
+    certificate.save(update_fields=["file_name", "sha256", "rendered_at"])
+    record_audit_event(
+        "certificate_rendered",
+        actor_name="Academy",
+        target=certificate,
+        details={"number": certificate.number, "sha256": certificate.sha256},
+    )
+    return certificate
+
+
+def open_certificate(certificate: Certificate, *, user: User):
+    """The stored PDF, opened for download; each download is audited."""
+    record_audit_event(
+        "certificate_downloaded",
+        actor=user,
+        target=certificate,
+        details={"number": certificate.number, "sha256": certificate.sha256},
+    )
+    return certificate_path(certificate).open("rb")

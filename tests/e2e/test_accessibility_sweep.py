@@ -1,0 +1,389 @@
+"""axe-core (WCAG 2.2 AA) over every user-facing page, for every demo role that reaches
+it, in one browser session per role.
+
+The pages are the routes of the security battery's route table (tests/security/routes.py,
+which fails when a route of the URLconf is missing from it), and who reaches each one
+is its route x role matrix (tests/security/test_route_matrix.py). Every route is either
+swept here or excluded below with a reason, so a new page cannot be silently skipped.
+Some pages exist only in a state the demo does not start in (a live share link, a
+password-protected page, a signed record to correct or countersign, lesson blocks the
+demo content does not use): the sweep makes that state first, and asks Django which
+roles reach each of those pages.
+"""
+
+import datetime
+import io
+import time
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.images import ImageFile
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, get_page_models
+
+from academy.models import Competency, SpecialistArea, User
+from academy.models.site import HomePage
+from courses.blocks import LessonBodyBlock
+from courses.models import (
+    CareerPathwayPage,
+    CataloguePage,
+    LessonPage,
+    ModulePage,
+    SpecialistAreaIndexPage,
+)
+from tests.e2e.conftest import ARTIFACTS, AXE, axe_violations, describe
+from tests.security.conftest import DEMO_EMAILS, ROLES
+from tests.security.routes import NOT_PAGES, URLS, page_routes, route_names
+from tests.security.test_route_matrix import EXPECTED
+
+pytestmark = pytest.mark.e2e
+
+# The demo accounts; the battery's extra trainer of another organisation is not one.
+SWEPT_ROLES = [role for role in ROLES if role == "anonymous" or role in DEMO_EMAILS]
+
+# Error pages are swept with the status they are served with.
+ERROR_PAGES = {"page:missing": 404}
+
+# Each kind of Wagtail page, by the battery's probe of one published page of it.
+PAGE_PROBES = {
+    HomePage: "wagtail_serve",
+    CataloguePage: "page:catalogue",
+    SpecialistAreaIndexPage: "page:area",
+    ModulePage: "page:module",
+    LessonPage: "page:lesson",
+    CareerPathwayPage: "page:pathway",
+}
+
+# Lesson blocks the demo content does not use, added to a lesson for the sweep.
+VIDEO_URL = "https://www.youtube.com/watch?v=academy-sweep"
+ADDED_BLOCKS = ("expander", "image", "video")
+
+
+def test_every_route_is_swept_or_excluded_with_a_reason():
+    unknown = set(NOT_PAGES) - set(URLS)
+    assert not unknown, f"Excluded routes that no longer exist: {sorted(unknown)}"
+    unlisted = route_names() - set(URLS)
+    assert not unlisted, f"Add these routes to tests/security/routes.py: {unlisted}"
+    assert all(reason.strip() for reason in NOT_PAGES.values())
+    assert set(page_routes()) | set(NOT_PAGES) == set(URLS)
+
+
+def test_routes_excluded_as_post_only_serve_no_page():
+    """If one starts to answer GET with a page, it must be swept instead."""
+    for name, reason in NOT_PAGES.items():
+        if reason.startswith("POST only"):
+            statuses = set(EXPECTED[name].split()[1:])
+            assert statuses <= {"404", "405"}, name
+
+
+def test_every_kind_of_wagtail_page_is_swept():
+    kinds = {model for model in get_page_models() if model is not Page}
+    assert kinds == set(PAGE_PROBES)
+    assert set(PAGE_PROBES.values()) <= set(page_routes())
+
+
+def test_every_lesson_block_is_swept_or_added():
+    assert set(ADDED_BLOCKS) <= set(LessonBodyBlock.base_blocks)
+
+
+# -- The state some pages need ----------------------------------------------------
+
+
+def _demo_people() -> dict[str, User | None]:
+    people = {role: User.objects.get(email=e) for role, e in DEMO_EMAILS.items()}
+    people["anonymous"] = None
+    return people
+
+
+def _signed_assessment(priya: User):
+    from assessments.models import WorkplaceAssessment
+
+    return WorkplaceAssessment.objects.filter(trainee=priya, status="complete").first()
+
+
+def _awaiting_countersignature(people) -> str:
+    """Priya's ASP-04 signed competent by Grace Lee, waiting for a second assessor of
+    Northshire: Helen Morris, the training lead, accredited for it by the admin."""
+    from assessments.models import CriterionResult, Outcome, WorkplaceAssessment
+    from assessments.services import (
+        add_evidence,
+        request_sign_off,
+        sign_off_assessment,
+        start_workplace_assessment,
+    )
+    from tests.factories.workplace import pdf_upload
+    from trainers.services import grant_accreditation
+
+    priya, grace = people["trainee"], people["trainer"]
+    assessment = start_workplace_assessment(
+        trainee=priya, competency=Competency.objects.get(code="ASP-04", live=True)
+    )
+    WorkplaceAssessment.objects.filter(pk=assessment.pk).update(
+        countersign_required=True
+    )
+    add_evidence(assessment=assessment, uploaded_by=priya, upload=pdf_upload())
+    assessment = request_sign_off(
+        assessment=assessment, assessor=grace, reflection="Observed twice this week."
+    )
+    sign_off_assessment(
+        assessment=assessment,
+        assessor=grace,
+        results={
+            criterion.position: (CriterionResult.MET, "Observed and correct.")
+            for criterion in assessment.criteria.all()
+        },
+        outcome=Outcome.COMPETENT,
+        action_plan="",
+    )
+    today = timezone.localdate()
+    grant_accreditation(
+        person=people["lead"],
+        granted_by=people["admin"],
+        areas=[SpecialistArea.objects.get(code="ASP")],
+        band_from=2,
+        band_to=6,
+        starts_on=today - datetime.timedelta(days=1),
+        expires_on=today + datetime.timedelta(days=365),
+        reason="Accessibility sweep: a second assessor to countersign.",
+    )
+    return reverse("assessments:workplace_countersign", kwargs={"pk": assessment.pk})
+
+
+def _lesson_with_added_blocks(moderator: User) -> str:
+    """The last demo lesson, republished with the blocks the demo does not use. The
+    video's embed is stored as Wagtail stores a provider's answer, so nothing is
+    fetched."""
+    png = io.BytesIO()
+    PILImage.new("RGB", (64, 48), (0, 94, 184)).save(png, format="PNG")
+    image = get_image_model().objects.create(
+        title="Sweep picture", file=ImageFile(png, name="sweep.png")
+    )
+    Embed.objects.create(
+        url=VIDEO_URL,
+        hash=get_embed_hash(VIDEO_URL),
+        type="video",
+        html=(
+            '<iframe width="560" height="315" title="Aseptic gowning" '
+            'src="https://www.youtube-nocookie.com/embed/academy-sweep" '
+            "allowfullscreen></iframe>"
+        ),
+        title="Aseptic gowning",
+        provider_name="YouTube",
+        thumbnail_url="",
+        width=560,
+        height=315,
+    )
+    lesson = LessonPage.objects.live().order_by("path").last()
+    lesson.body = [
+        *lesson.body.raw_data,
+        {
+            "type": "expander",
+            "value": {
+                "title": "More about gowning",
+                "body": [
+                    {"type": "richtext", "value": "<p>Gown as you were taught.</p>"}
+                ],
+            },
+        },
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "A blue card",
+                "caption": "Step 1",
+            },
+        },
+        {
+            "type": "video",
+            "value": {
+                "title": "Gowning",
+                "video": VIDEO_URL,
+                "transcript": "<p>The operator puts on a hood first.</p>",
+            },
+        },
+    ]
+    lesson.save_revision(user=moderator).publish(user=moderator)
+    return lesson.url
+
+
+def _lessons_covering_every_block(extra_lesson: str) -> dict[str, str]:
+    """A few lessons that between them show every kind of lesson block."""
+    chosen, covered = {}, set()
+    lessons = list(LessonPage.objects.live().order_by("path"))
+    while True:
+        best = max(
+            lessons,
+            key=lambda lesson: len({b.block_type for b in lesson.body} - covered),
+        )
+        new = {b.block_type for b in best.body} - covered
+        if not new:
+            break
+        covered |= new
+        chosen[f"page:lesson@{'+'.join(sorted(new))}"] = best.url
+    assert covered == set(LessonBodyBlock.base_blocks), (
+        f"No lesson shows {set(LessonBodyBlock.base_blocks) - covered}"
+    )
+    assert extra_lesson in chosen.values()
+    return chosen
+
+
+def _pages_in_state(people) -> dict[str, str]:
+    """Pages that need a state the demo does not start in, named route@state."""
+    from passport.services.sharing import create_share_link
+
+    priya, moderator = people["trainee"], people["moderator"]
+    share = create_share_link(
+        holder=priya, expires_on=timezone.localdate() + datetime.timedelta(days=30)
+    )
+    module = ModulePage.objects.live().order_by("path").last()
+    restriction = PageViewRestriction.objects.create(
+        page=module, restriction_type=PageViewRestriction.PASSWORD, password="sweep"
+    )
+    signed = _signed_assessment(priya)
+    pages = {
+        "passport:shared_passport@live": reverse(
+            "passport:shared_passport", kwargs={"token": share.token}
+        ),
+        "wagtailcore_authenticate_with_password@restricted": reverse(
+            "wagtailcore_authenticate_with_password",
+            kwargs={"page_view_restriction_id": restriction.pk, "page_id": module.pk},
+        ),
+        "assessments:workplace_assessment@signed": reverse(
+            "assessments:workplace_assessment", kwargs={"pk": signed.pk}
+        ),
+        "assessments:workplace_correct@signed": reverse(
+            "assessments:workplace_correct", kwargs={"pk": signed.pk}
+        ),
+        "assessments:workplace_countersign@awaiting": _awaiting_countersignature(
+            people
+        ),
+        "page:search@no-results": CataloguePage.objects.live().first().url
+        + "?q=zzzz-nothing",
+    }
+    pages.update(_lessons_covering_every_block(_lesson_with_added_blocks(moderator)))
+    return pages
+
+
+def _sweep_plan(people) -> dict[str, list[tuple[str, str, int]]]:
+    """(name, URL, status expected after redirects) for each role. Routes that
+    redirect a signed-in role to a page of their own come last, so a redirect to a page
+    already checked is not checked twice."""
+    world = SimpleNamespace(people=people)
+    plan = {role: [] for role in SWEPT_ROLES}
+    redirects = {role: [] for role in SWEPT_ROLES}
+    for name in page_routes():
+        url = URLS[name](world)
+        row = dict(zip(ROLES, EXPECTED[name].split(), strict=True))
+        for role in SWEPT_ROLES:
+            if name in ERROR_PAGES:
+                plan[role].append((name, url, ERROR_PAGES[name]))
+            elif row[role] == "200":
+                plan[role].append((name, url, 200))
+            elif row[role] == "302" and role != "anonymous":
+                redirects[role].append((name, url, 200))
+    # Which roles reach the pages in state, as Django answers them.
+    for name, url in _pages_in_state(people).items():
+        for role in SWEPT_ROLES:
+            client = Client()
+            if people[role] is not None:
+                client.force_login(people[role])
+            if client.get(url).status_code == 200:
+                plan[role].append((name, url, 200))
+    return {role: plan[role] + redirects[role] for role in SWEPT_ROLES}
+
+
+def _server_error_page() -> str:
+    from academy.views import server_error
+
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    request.session = {}
+    return server_error(request).content.decode()
+
+
+def _serve_error_page(html: str):
+    """The 500 page as the server renders it for this role (no route can fail on
+    purpose), served at an address of the live server so its styles load."""
+
+    def fulfil(route, request):
+        route.fulfill(status=500, content_type="text/html; charset=utf-8", body=html)
+
+    return fulfil
+
+
+def _sign_in(page, base_url: str, email: str):
+    page.goto(f"{base_url}/account/sign-in/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill("academy-demo")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign out").wait_for()
+
+
+IS_ACADEMY_PAGE = """() => Boolean(
+  document.querySelector("header.nhsuk-header")
+  && document.querySelector("main#maincontent h1")
+)"""
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_page_for_every_role_meets_wcag_22_aa(browser, demo_server):
+    people = _demo_people()
+    plan = _sweep_plan(people)
+    # The 500 page is a static template, the same for everyone: checked once.
+    error_url = f"{demo_server.url}/__server-error-for-the-sweep__/"
+    plan["anonymous"].append(("server-error", error_url, 500))
+    ARTIFACTS.mkdir(exist_ok=True)
+    report = (ARTIFACTS / "accessibility-sweep.txt").open("w")
+    failures, checked = [], 0
+    started = time.monotonic()
+    for role in SWEPT_ROLES:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(script=AXE.axe_script)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        # No request leaves the test machine (the sweep's video embed would).
+        page.route(
+            lambda url: not url.startswith(demo_server.url),
+            lambda route, request: route.fulfill(status=204, body=""),
+        )
+        page.route(error_url, _serve_error_page(_server_error_page()))
+        if people[role] is not None:
+            _sign_in(page, demo_server.url, DEMO_EMAILS[role])
+        seen, role_started = set(), time.monotonic()
+        for name, url, expected in plan[role]:
+            address = url if url.startswith("http") else demo_server.url + url
+            response = page.goto(address)
+            if page.url in seen:
+                continue  # a redirect to a page this role has had checked already
+            seen.add(page.url)
+            where = f"{role} {name} {page.url.removeprefix(demo_server.url)}"
+            if response.status != expected:
+                failures.append(f"{where}: status {response.status}, not {expected}")
+                continue
+            if not page.evaluate(IS_ACADEMY_PAGE):
+                failures.append(f"{where}: not an Academy page (header, main, h1)")
+            violations = axe_violations(page)
+            checked += 1
+            report.write(f"{where}: {len(violations)} violations\n")
+            if violations:
+                shot = ARTIFACTS / f"sweep-{role}-{name.replace(':', '_')}.png"
+                page.screenshot(path=str(shot), full_page=True)
+                failures.append(f"{where}:\n{describe(violations)}")
+        report.write(
+            f"# {role}: {len(seen)} pages in {time.monotonic() - role_started:.0f} s\n"
+        )
+        report.flush()
+        context.close()
+    report.write(
+        f"{checked} pages x roles checked in {time.monotonic() - started:.0f} s\n"
+    )
+    report.close()
+    assert checked > 400
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,108 @@
+"""The demo world once per module, a client per role, for the security battery."""
+
+import io
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.utils import timezone
+
+from academy.models import Band, Organisation, SpecialistArea, User
+from tests.factories.academy import OrganisationFactory, UserFactory
+
+ROLES = [
+    "anonymous",
+    "trainee",
+    "trainee2",
+    "trainer",
+    "trainer_other",
+    "mentor",
+    "lead",
+    "lead2",
+    "editor",
+    "moderator",
+    "admin",
+]
+DEMO_EMAILS = {
+    "trainee": "trainee@academy.example",
+    "trainee2": "trainee2@academy.example",
+    "trainer": "trainer@academy.example",
+    "mentor": "mentor@academy.example",
+    "lead": "lead@academy.example",
+    "lead2": "lead2@academy.example",
+    "editor": "editor@academy.example",
+    "moderator": "moderator@academy.example",
+    "admin": "admin@academy.example",
+}
+
+
+@dataclass
+class World:
+    people: dict[str, User | None] = field(default_factory=dict)
+
+    def client_for(self, role: str) -> Client:
+        client = Client()
+        person = self.people.get(role)
+        if person is not None:
+            client.force_login(person)
+        return client
+
+
+def _trainer_in_another_organisation() -> User:
+    """An accredited trainer of another region, supervising a trainee of their own."""
+    from trainers import services
+
+    organisation = OrganisationFactory(name="Westmoor Hospitals", region="South West")
+    lead = UserFactory(
+        organisation=organisation,
+        email="lead.west@test.example",
+        roles=["Training lead"],
+    )
+    services.appoint_training_lead(person=lead, organisation=organisation)
+    trainer = UserFactory(
+        organisation=organisation,
+        email="trainer.west@test.example",
+        band=6,
+        roles=["Trainer"],
+    )
+    today = timezone.localdate()
+    services.grant_accreditation(
+        person=trainer,
+        granted_by=lead,
+        areas=[SpecialistArea.objects.get(code="ASP")],
+        band_from=Band.BAND_2,
+        band_to=Band.BAND_6,
+        starts_on=today - timedelta(days=30),
+        expires_on=today + timedelta(days=300),
+        reason="Security battery: a trainer outside the demo organisations.",
+    )
+    services.assign_trainer(
+        trainer=trainer,
+        trainee=UserFactory(organisation=organisation, roles=["Trainee"]),
+        assigned_by=lead,
+        starts_on=today - timedelta(days=10),
+    )
+    return trainer
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The demo content and accounts plus a trainer of another organisation, loaded
+    once per module inside a transaction that is rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        from django.conf import settings
+
+        debug, settings.DEBUG = settings.DEBUG, True
+        try:
+            call_command("load_demo", verbosity=0, stdout=io.StringIO())
+        finally:
+            settings.DEBUG = debug
+        people = {role: User.objects.get(email=e) for role, e in DEMO_EMAILS.items()}
+        people["anonymous"] = None
+        people["trainer_other"] = _trainer_in_another_organisation()
+        assert Organisation.objects.count() >= 4
+        yield World(people=people)
+        transaction.set_rollback(True)

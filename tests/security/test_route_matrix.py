@@ -1,0 +1,162 @@
+"""Route by role matrix: every route of the URLconf, fetched by every role, gets exactly
+the status expected; no role reaches a page (2xx) it should not."""
+
+import pytest
+
+from tests.security.conftest import ROLES
+from tests.security.routes import URLS, route_names
+
+pytestmark = pytest.mark.django_db
+
+# GET status by role, in the order of ROLES: anonymous, trainee (Priya), trainee2,
+# trainer (Priya's), trainer_other (another organisation), mentor (Priya's), lead
+# (Priya's organisation), lead2 (another organisation), editor, moderator, admin. URLs
+# point at Priya's records (tests/security/routes.py). 302 for anonymous is the
+# redirect to sign in (and Wagtail's own sign-in page redirects everyone to ours); 405
+# a POST-only route; 404 is what anyone without access gets, whether or not it exists;
+# 401 the token-only API refusing a browser session. Evidence files of the demo live
+# outside each test's private storage, so even their owner gets 404 here (the owner's
+# download is tested in tests/assessments).
+EXPECTED = {
+    "accessibility_statement": "200 200 200 200 200 200 200 200 200 200 200",
+    "admin": "302 302 302 302 302 302 302 302 200 200 200",
+    "api:holder_competences": "401 401 401 401 401 401 401 401 401 401 401",
+    "api:my_competences": "401 401 401 401 401 401 401 401 401 401 401",
+    "api:schema": "200 200 200 200 200 200 200 200 200 200 200",
+    "assessments:attempt": "302 302 404 404 404 404 404 404 404 404 404",
+    "assessments:autosave": "405 405 405 405 405 405 405 405 405 405 405",
+    "assessments:correct_validation": "302 404 404 200 404 404 404 404 404 404 404",
+    "assessments:module_assessment": "302 200 200 200 200 200 200 200 200 200 200",
+    "assessments:my_assessments": "302 200 200 200 200 200 200 200 200 200 200",
+    "assessments:my_validations": "302 200 200 200 200 200 200 200 200 200 200",
+    "assessments:record_validation": "302 404 404 200 404 404 404 404 404 404 404",
+    "assessments:result": "302 200 404 404 404 404 404 404 404 404 404",
+    "assessments:sign_off_queue": "302 200 200 200 200 200 200 200 200 200 200",
+    "assessments:start_attempt": "405 405 405 405 405 405 405 405 405 405 405",
+    "assessments:workplace": "302 200 200 200 200 200 200 200 200 200 200",
+    "assessments:workplace_assessment": "302 200 404 200 404 200 200 404 404 404 200",
+    "assessments:workplace_correct": "302 404 404 404 404 404 404 404 404 404 404",
+    "assessments:workplace_countersign": "302 404 404 404 404 404 404 404 404 404 404",
+    "assessments:workplace_evidence": "302 404 404 404 404 404 404 404 404 404 404",
+    "assessments:workplace_request": "302 405 405 405 405 405 405 405 405 405 405",
+    "assessments:workplace_sign": "302 404 404 200 404 404 404 404 404 404 404",
+    "assessments:workplace_start": "302 405 405 405 405 405 405 405 405 405 405",
+    "assessments:workplace_upload": "302 405 405 405 405 405 405 405 405 405 405",
+    "courses:complete_lesson": "405 405 405 405 405 405 405 405 405 405 405",
+    "courses:my_learning": "302 200 200 200 200 200 200 200 200 200 200",
+    "credential_issuer": "200 200 200 200 200 200 200 200 200 200 200",
+    "credential_jwks": "200 200 200 200 200 200 200 200 200 200 200",
+    "credential_status_list": "200 200 200 200 200 200 200 200 200 200 200",
+    "django-admin": "404 404 404 404 404 404 404 404 404 404 404",
+    "page:area": "200 200 200 200 200 200 200 200 200 200 200",
+    "page:catalogue": "200 200 200 200 200 200 200 200 200 200 200",
+    "page:lesson": "200 200 200 200 200 200 200 200 200 200 200",
+    "page:missing": "404 404 404 404 404 404 404 404 404 404 404",
+    "page:module": "200 200 200 200 200 200 200 200 200 200 200",
+    "page:pathway": "200 200 200 200 200 200 200 200 200 200 200",
+    "page:search": "200 200 200 200 200 200 200 200 200 200 200",
+    "passport:assign_plan": "302 404 404 200 404 404 200 404 404 404 200",
+    "passport:check_credential": "302 404 404 404 404 404 200 200 404 404 404",
+    "passport:competence_credential": "302 200 404 200 404 200 200 404 404 404 200",
+    "passport:competence_credential_json": "302 200 404 200 404 200 200 404 404 404 200",
+    "passport:download": "302 200 200 200 200 200 200 200 200 200 200",
+    "passport:download_certificate": "302 200 404 200 404 200 200 404 404 404 200",
+    "passport:matrix": "302 404 404 404 404 404 200 404 404 404 404",
+    "passport:matrix_export": "302 404 404 404 404 404 200 404 404 404 404",
+    "passport:matrix_index": "302 404 404 404 404 404 302 302 404 404 404",
+    "passport:my_credentials": "302 200 200 200 200 200 200 200 200 200 200",
+    "passport:my_plan": "302 200 200 200 200 200 200 200 200 200 200",
+    "passport:passport": "302 200 200 200 200 200 200 200 200 200 200",
+    "passport:passport_bundle": "302 200 404 200 404 200 200 404 404 404 200",
+    "passport:recognise_competence": "302 404 404 404 404 404 405 405 404 404 404",
+    "passport:recognised_competences": "302 404 404 404 404 404 200 200 404 404 404",
+    "passport:revoke_share_link": "302 405 405 405 405 405 405 405 405 405 405",
+    "passport:shared_passport": "404 404 404 404 404 404 404 404 404 404 404",
+    "passport:sharing": "302 200 200 200 200 200 200 200 200 200 200",
+    "password_reset": "200 200 200 200 200 200 200 200 200 200 200",
+    "password_reset_complete": "200 200 200 200 200 200 200 200 200 200 200",
+    "password_reset_confirm": "200 200 200 200 200 200 200 200 200 200 200",
+    "password_reset_done": "200 200 200 200 200 200 200 200 200 200 200",
+    "sign_in": "200 302 302 302 302 302 302 302 302 302 302",
+    "sign_out": "405 405 405 405 405 405 405 405 405 405 405",
+    "trainers:assign_trainer": "302 404 404 404 404 404 200 404 404 404 200",
+    "trainers:directory": "302 200 200 200 200 200 200 200 200 200 200",
+    "trainers:directory_entry": "302 200 200 200 200 200 200 200 200 200 200",
+    "trainers:directory_profile": "302 200 200 200 200 200 200 200 200 200 200",
+    "trainers:end_supervision": "302 405 405 405 405 405 405 405 405 405 405",
+    "trainers:grant_accreditation": "302 404 404 404 404 404 200 404 404 404 200",
+    "trainers:mentoring": "302 200 200 200 200 200 200 200 200 200 200",
+    "trainers:mentorship": "302 200 404 404 404 200 404 404 404 404 404",
+    "trainers:mentorship_action": "302 405 405 405 405 405 405 405 405 405 405",
+    "trainers:organisation": "302 404 404 404 404 404 200 404 404 404 200",
+    "trainers:organisation_index": "302 404 404 404 404 404 302 302 404 404 404",
+    "trainers:trainee_record": "302 200 404 200 404 200 200 404 404 404 200",
+    "trainers:trainer_dashboard": "302 200 200 200 200 200 200 200 200 200 200",
+    "verify": "200 200 200 200 200 200 200 200 200 200 200",
+    "verify_certificate": "200 200 200 200 200 200 200 200 200 200 200",
+    "wagtail_serve": "200 200 200 200 200 200 200 200 200 200 200",
+    "wagtailcore_authenticate_with_password": "404 404 404 404 404 404 404 404 404 404 404",
+    "wagtailcore_login": "302 302 302 302 302 302 302 302 302 302 302",
+    "wagtaildocs_authenticate_with_password": "404 404 404 404 404 404 404 404 404 404 404",
+    "wagtaildocs_serve": "404 404 404 404 404 404 404 404 404 404 404",
+}
+
+
+def test_probe(world):
+    """PROBE=1 prints the statuses each role gets now, to review new routes."""
+    import os
+
+    if not os.environ.get("PROBE"):
+        pytest.skip("prints the matrix only with PROBE=1")
+    for name, build in sorted(URLS.items()):
+        url = build(world)
+        statuses = [str(world.client_for(role).get(url).status_code) for role in ROLES]
+        print(f'    "{name}": "{" ".join(statuses)}",')  # noqa: T201
+
+
+def test_every_route_is_in_the_matrix():
+    """A new route fails here until someone decides who may reach it."""
+    missing = route_names() - set(URLS)
+    assert not missing, f"Add these routes to tests/security: {sorted(missing)}"
+
+
+def test_each_role_gets_exactly_the_expected_status(world):
+    clients = {role: world.client_for(role) for role in ROLES}
+    unexpected = []
+    for name, expected_row in sorted(EXPECTED.items()):
+        url = URLS[name](world)
+        for role, expected in zip(ROLES, expected_row.split(), strict=True):
+            status = clients[role].get(url).status_code
+            if status != int(expected):
+                unexpected.append(f"{name} {url} as {role}: {status}, not {expected}")
+    assert not unexpected, "\n".join(unexpected)
+
+
+def test_the_matrix_covers_every_probe():
+    assert set(EXPECTED) == set(URLS)
+
+
+def test_anonymous_reaches_only_public_pages(world):
+    """Sign-in is needed for everything but the public pages and account recovery."""
+    public = {name for name, row in EXPECTED.items() if row.split()[0].startswith("2")}
+    assert public == {
+        "accessibility_statement",
+        "api:schema",
+        "credential_issuer",
+        "credential_jwks",
+        "credential_status_list",
+        "page:area",
+        "page:catalogue",
+        "page:lesson",
+        "page:module",
+        "page:pathway",
+        "page:search",
+        "password_reset",
+        "password_reset_complete",
+        "password_reset_confirm",
+        "password_reset_done",
+        "sign_in",
+        "verify",
+        "verify_certificate",
+        "wagtail_serve",
+    }
