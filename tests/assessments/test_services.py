@@ -3,7 +3,7 @@ import random
 import threading
 
 import pytest
-from django.db import OperationalError, connection
+from django.db import connection
 from django.utils import timezone
 
 from academy.models import AuditEvent
@@ -116,10 +116,14 @@ def test_submit_twice_or_replayed_changes_nothing(
 def test_concurrent_double_submit_marks_once(
     ready_trainee, module, assessment_settings
 ):
+    # SQLite has no row locks: two writers may both be refused ("database is locked"),
+    # so the race is only meaningful on PostgreSQL, which the test command also runs.
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locks need PostgreSQL (DATABASE_URL)")
     attempt = _start(ready_trainee, module)
     responses = right_answers(attempt)
     barrier = threading.Barrier(2)
-    results, errors = [], []
+    results = []
 
     def submit():
         try:
@@ -127,8 +131,6 @@ def test_concurrent_double_submit_marks_once(
             results.append(
                 submit_attempt(Attempt.objects.get(pk=attempt.pk), responses=responses)
             )
-        except OperationalError as error:
-            errors.append(error)
         finally:
             connection.close()
 
@@ -137,12 +139,8 @@ def test_concurrent_double_submit_marks_once(
         thread.start()
     for thread in threads:
         thread.join()
-    # PostgreSQL makes the second UPDATE wait, then find the attempt closed; SQLite
-    # refuses the second writer outright, which rolls it back with nothing written.
-    assert results
-    for error in errors:
-        assert connection.vendor == "sqlite"
-        assert "locked" in str(error)
+    # The second UPDATE waits for the first, then finds the attempt closed.
+    assert len(results) == 2
     assert all(result.score == 4 for result in results)
     assert AttemptAnswer.objects.filter(attempt=attempt).count() == 4
     assert AuditEvent.objects.filter(action="assessments.attempt_marked").count() == 1
