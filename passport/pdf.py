@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML, URLFetcher
+from weasyprint import CSS, HTML, URLFetcher
 from weasyprint.text.fonts import FontConfiguration
 
 
@@ -57,16 +57,36 @@ def font_configuration() -> FontConfiguration:
     return FontConfiguration()
 
 
+PDF_STYLESHEET = "passport/certificate.css"
+
+
+@cache
+def stylesheet() -> CSS:
+    """The PDFs' stylesheet, read and parsed once per process."""
+    return CSS(filename=finders.find(PDF_STYLESHEET), font_config=font_configuration())
+
+
+def warm_up() -> None:
+    """Build the fonts and the stylesheet now, so the first render is not the slow one."""
+    html_to_pdf("<p>Technical Services Skills Academy</p>")
+
+
 def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a template to a PDF."""
     return html_to_pdf(render_to_string(template_name, context))
 
 
 def html_to_pdf(html: str) -> bytes:
-    """Relative URLs resolve against the site's URL; only static files load."""
+    """Relative URLs resolve against the site's URL; only static files load.
+
+    The stylesheet is applied here, not linked from the templates, so it is parsed
+    once per process rather than on every render.
+    """
     document = HTML(
         string=html,
         base_url=settings.WAGTAILADMIN_BASE_URL,
         url_fetcher=StaticOnlyURLFetcher(allowed_protocols=("data", "file")),
     )
-    return document.write_pdf(font_config=font_configuration())
+    return document.write_pdf(
+        stylesheets=[stylesheet()], font_config=font_configuration()
+    )

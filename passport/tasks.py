@@ -1,8 +1,10 @@
 """Background work of the passport app."""
 
 from celery import shared_task
+from celery.signals import worker_process_init
 from django.utils import timezone
 
+from passport import pdf
 from passport.services import (
     FeedDeliveryFailed,
     deliver_feed_event,
@@ -13,6 +15,12 @@ from passport.services import (
     render_certificate_pdf,
     requeue_unrendered_certificates,
 )
+
+
+@worker_process_init.connect
+def warm_up_pdf_renderer(**kwargs) -> None:
+    """Each worker process loads its fonts and stylesheet before its first task."""
+    pdf.warm_up()
 
 
 @shared_task(name="passport.tasks.notify_overdue_plan_items")

@@ -1,3 +1,4 @@
+import pypdfium2
 import pytest
 from django.conf import settings
 
@@ -76,3 +77,15 @@ def test_evidence_known_keys_read_as_words_and_others_as_key_value():
         EvidenceLine("Recognised from", "Eastfield"),
     ]
     assert evidence_summary({}) == []
+
+
+@pytest.mark.parametrize(
+    ("html", "size"),
+    [
+        ('<div class="certificate">Certificate</div>', (842, 595)),  # A4 landscape
+        ('<div class="passport">Passport</div>', (595, 842)),  # A4 portrait
+    ],
+)
+def test_the_stylesheet_is_applied_without_a_link(html, size):
+    page = pypdfium2.PdfDocument(html_to_pdf(html))[0]
+    assert tuple(round(side) for side in page.get_size()) == size
