@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy import views
+from courses.lesson_routing import LESSON_PATH_PATTERN, serve_lesson_path
 from passport.views import certificates as certificate_views
 
 account_patterns = [
@@ -69,6 +70,7 @@ urlpatterns += [
         "_util/login/",
         RedirectView.as_view(pattern_name="sign_in", query_string=True),
     ),
+    re_path(LESSON_PATH_PATTERN, serve_lesson_path),
     path("", include(wagtail_urls)),
 ]
 

@@ -20,8 +20,6 @@ from academy.models import Band
 from courses.blocks import KSFDimensionBlock, LessonBodyBlock
 
 OUTCOME_FEATURES = ["bold", "italic", "ol", "ul", "link"]
-# catalogue / specialist area / module / lesson
-LESSON_LEVELS_BELOW_CATALOGUE = 3
 
 
 class CataloguePage(Page):
@@ -37,28 +35,15 @@ class CataloguePage(Page):
     def route(self, request, path_components):
         """Find a page below the catalogue by its URL path in one query, not one a level.
 
-        Lessons sit four levels down; Wagtail's default routing costs two queries per
-        level, which is most of the time a lesson page takes.
+        Wagtail's default routing costs two queries per level. (Lessons, the deepest
+        pages, are usually found before this: see `courses.lesson_routing`.)
         """
         if not path_components:
             return super().route(request, path_components)
-        url_path = self.url_path + "/".join(path_components) + "/"
-        if len(path_components) == LESSON_LEVELS_BELOW_CATALOGUE:
-            # Only lessons sit this deep: one query, the body left to its cache.
-            lesson = (
-                LessonPage.objects.live()
-                .descendant_of(self)
-                .filter(url_path=url_path)
-                .defer_streamfields()
-                .first()
-            )
-            if lesson is None:
-                raise Http404
-            return RouteResult(lesson)
         page = (
             Page.objects.live()
             .descendant_of(self)
-            .filter(url_path=url_path)
+            .filter(url_path=self.url_path + "/".join(path_components) + "/")
             .specific()
             .first()
         )
