@@ -205,6 +205,24 @@ def test_trainer_dashboard_queries_do_not_grow_with_trainees(
     assert large == small
 
 
+def test_trainer_dashboard_lists_fifty_trainees_a_page(client, network):
+    client.force_login(network.trainer)
+    add_trainees(network, 60)
+    first = client.get("/network/trainer/").content.decode()
+    second = client.get("/network/trainer/?page=2").content.decode()
+    beyond = client.get("/network/trainer/?page=99").content.decode()
+
+    def listed(page):
+        return {i for i in range(60) if f">Bulk {i}<" in page}
+
+    assert len(listed(first)) == 50
+    assert listed(first) | listed(second) == set(range(60))
+    assert "Page 2 of 2" in first
+    assert "Page 1 of 2" in second
+    # A page number out of range shows the last page rather than an error.
+    assert listed(beyond) == listed(second)
+
+
 def test_organisation_page_queries_do_not_grow_with_staff(
     client, network, django_assert_max_num_queries
 ):
