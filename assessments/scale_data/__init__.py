@@ -1,10 +1,11 @@
 """A national-scale dataset for benchmarks, built in steps named for what they create.
 
 `STEPS` runs in order after the demo framework and content are loaded; a new kind of
-record (for example certificates) is one more function `create_x(plan) -> int` here.
+record is one more function `create_x(plan) -> int` here.
 """
 
 from .attempts import create_attempts
+from .certificates import create_certificates
 from .competences import create_competences
 from .content import create_catalogue
 from .learning import create_learning
@@ -19,6 +20,7 @@ STEPS = [
     ("enrolments and lesson completions", create_learning),
     ("assessment attempts", create_attempts),
     ("competences and their award events", create_competences),
+    ("certificates (not rendered)", create_certificates),
     ("supervisions and object permissions", create_supervision),
 ]
 

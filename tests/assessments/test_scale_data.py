@@ -9,7 +9,7 @@ from assessments.models import Attempt
 from assessments.scale_data import ScalePlan, scale_people
 from assessments.scale_data.competences import status_on
 from courses.models import Enrolment, LessonPage, LessonProgress, ModulePage
-from passport.models import Competence, CompetenceEvent, CompetenceStatus
+from passport.models import Certificate, Competence, CompetenceEvent, CompetenceStatus
 from trainers.models import Supervision, TraineeRecord, TraineeRecordUserPermission
 
 
@@ -73,6 +73,12 @@ def test_generates_every_table_in_proportion(settings):
     assert CompetenceEvent.objects.filter(competence__holder__in=trainees).count() == (
         40 * 5
     )
+    certificates = Certificate.objects.filter(event__competence__holder__in=trainees)
+    assert certificates.count() == 40 * 5
+    assert not certificates.filter(number=None).exists()
+    first = certificates.order_by("pk").first()
+    assert first.number == f"TSA-{first.issued_at.year}-{first.pk:06d}"
+    assert not certificates.exclude(sha256="").exists()
     assert TraineeRecord.objects.filter(trainee__in=trainees).count() == 40
     assert Supervision.objects.filter(trainee__in=trainees).count() == plan.supervisions
     assert TraineeRecordUserPermission.objects.filter(
