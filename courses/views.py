@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
@@ -25,9 +26,12 @@ from courses.queries import (
 )
 from courses.services import complete_lesson, enrol_trainee
 
+CATALOGUE_PAGE_SIZE = 20
+
 
 def serve_catalogue(request: HttpRequest, *, page: CataloguePage) -> HttpResponse:
-    """The catalogue: server-side filters and search, so it works without JavaScript."""
+    """The catalogue: server-side filters, search and pages of 20 modules, so it
+    works without JavaScript."""
     form = CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     modules = catalogue_modules(
@@ -35,6 +39,9 @@ def serve_catalogue(request: HttpRequest, *, page: CataloguePage) -> HttpRespons
         band=filters.get("band"),
         query=(filters.get("q") or "").strip(),
     )
+    listed = Paginator(modules, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    other_parameters = request.GET.copy()
+    other_parameters.pop("page", None)
     return TemplateResponse(
         request,
         page.get_template(request),
@@ -42,7 +49,9 @@ def serve_catalogue(request: HttpRequest, *, page: CataloguePage) -> HttpRespons
             **page.get_context(request),
             "form": form,
             "filtered": bool(filters and any(filters.values())),
-            "cards": module_cards(modules, trainee=request.user),
+            "cards": module_cards(listed.object_list, trainee=request.user),
+            "page_obj": listed,
+            "query": other_parameters.urlencode(),
         },
     )
 

@@ -152,6 +152,27 @@ def test_catalogue_filters_by_band_and_area_without_javascript(
     assert senior.title not in response.text
 
 
+def test_catalogue_lists_twenty_modules_a_page_keeping_the_filters(
+    client, catalogue, area_page
+):
+    for number in range(25):
+        make_module(area_page, lessons=0, title=f"Paged module {number:02d}", band_to=3)
+    make_module(area_page, lessons=0, title="Senior module", band_from=6, band_to=7)
+
+    first = client.get(catalogue.url, {"band": 3})
+    second = client.get(catalogue.url, {"band": 3, "page": 2})
+
+    def listed(response):
+        return {n for n in range(25) if f"Paged module {n:02d}" in response.text}
+
+    assert len(listed(first)) == 20
+    assert listed(first) | listed(second) == set(range(25))
+    assert "25 modules found" in first.text
+    assert "Showing 21 to 25 of 25" in second.text
+    assert 'href="?band=3&amp;page=2"' in first.text
+    assert "Senior module" not in first.text + second.text
+
+
 def test_catalogue_search_finds_modules_by_lesson_content(client, catalogue, module):
     make_lesson(
         module,
