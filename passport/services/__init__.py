@@ -1,6 +1,7 @@
 """Writes of the passport app."""
 
 from passport.services.certificates import (
+    certificate_to_verify,
     issue_certificate,
     open_certificate,
     render_certificate_pdf,
@@ -55,6 +56,7 @@ __all__ = [
     "active_share_link",
     "assign_training_plan",
     "award_competence",
+    "certificate_to_verify",
     "check_credential",
     "complete_plan_items",
     "create_share_link",

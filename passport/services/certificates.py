@@ -9,13 +9,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from academy.models import User
 from academy.services import record_audit_event
-from passport.models import Certificate, CompetenceEvent
+from passport.models import AWARD_KINDS, Certificate, CompetenceEvent
 from passport.models.certificates import NUMBER_PREFIX
 from passport.pdf import render_pdf
 from passport.qr import qr_data_uri
@@ -28,6 +29,25 @@ logger = logging.getLogger(__name__)
 def certificate_number(*, year: int, serial: int) -> str:
     """The human number printed on a certificate, e.g. TSA-2026-000123."""
     return f"{NUMBER_PREFIX}-{year}-{serial:06d}"
+
+
+def certificate_to_verify(code: str) -> Certificate | None:
+    """The issued certificate with this verification code, with its award, competence
+    and competency, and `superseded` (a later award or renewal exists): one query."""
+    later_award = CompetenceEvent.objects.filter(
+        competence=OuterRef("event__competence"),
+        kind__in=AWARD_KINDS,
+        pk__gt=OuterRef("event"),
+    )
+    try:
+        return (
+            Certificate.objects.select_related("event__competence__competency__area")
+            .annotate(superseded=Exists(later_award))
+            .exclude(number=None)
+            .get(verification_code=code)
+        )
+    except Certificate.DoesNotExist:
+        return None
 
 
 def verification_url(certificate: Certificate) -> str:

@@ -9,8 +9,12 @@ from django.views import View
 from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
 
-from passport.models import AWARD_KINDS, Certificate, CompetenceEvent
-from passport.services import open_certificate, render_certificate_pdf
+from passport.models import Certificate
+from passport.services import (
+    certificate_to_verify,
+    open_certificate,
+    render_certificate_pdf,
+)
 from passport.verification import STATUS_TAG_COLOURS, certificate_status
 from trainers.permissions import can_view_trainee_record
 
@@ -53,12 +57,8 @@ class VerificationView(View):
             return render(
                 request, "passport/certificates/too_many_requests.html", status=429
             )
-        certificate = (
-            Certificate.objects.select_related("event__competence__competency__area")
-            .filter(verification_code=code)
-            .first()
-        )
-        if certificate is None or not certificate.number:
+        certificate = certificate_to_verify(code)
+        if certificate is None:
             return _not_found(request)
         event = certificate.event
         competence = event.competence
@@ -67,9 +67,6 @@ class VerificationView(View):
             expires_on=event.expires_on,
             today=timezone.localdate(),
         )
-        superseded = CompetenceEvent.objects.filter(
-            competence=competence, kind__in=AWARD_KINDS, pk__gt=event.pk
-        ).exists()
         response = render(
             request,
             "passport/certificates/verification.html",
@@ -79,7 +76,7 @@ class VerificationView(View):
                 "competency": competence.competency,
                 "status": status,
                 "status_colour": STATUS_TAG_COLOURS[status],
-                "superseded": superseded,
+                "superseded": certificate.superseded,
             },
         )
         response["X-Robots-Tag"] = "noindex"
