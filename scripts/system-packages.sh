@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the Academy needs when they are missing and we may (root, apt-get).
 #   scripts/system-packages.sh            WeasyPrint's libraries (Pango, HarfBuzz subsetter, fonts)
-#   scripts/system-packages.sh --browser  also Debian's Chromium, for the browser tests
+#   scripts/system-packages.sh --browser  also what the tests need: Debian's Chromium (browser
+#                                         tests) and redis-server (the fault tests run a Redis
+#                                         of their own) unless one is already on the PATH
 #   scripts/system-packages.sh --bench    also wrk, the load generator of `make bench`
 set -u
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core shared-mime-info)
 [ "${1:-}" = "--browser" ] && want+=(chromium fonts-liberation)
+[ "${1:-}" = "--browser" ] && ! command -v redis-server >/dev/null && want+=(redis-server)
 [ "${1:-}" = "--bench" ] && want+=(wrk)
 missing=()
 for package in "${want[@]}"; do
