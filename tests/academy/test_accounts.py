@@ -91,12 +91,16 @@ def test_sign_out_is_a_post_and_is_audited(client, trainee):
 
 
 def test_password_reset_sends_a_link_that_sets_a_new_password(client, trainee):
+    # A plain-text e-mail: the name is written as it is, not HTML-escaped.
+    trainee.full_name = "Diana O'Donnell"
+    trainee.save(update_fields=["full_name"])
     response = client.post("/account/password-reset/", {"email": trainee.email})
     assert response.status_code == 302
 
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
-    assert trainee.full_name in body
+    assert "Hello Diana O'Donnell," in body
+    assert "&#x27;" not in body
     link = next(
         line for line in body.splitlines() if "/account/password-reset/" in line
     )
