@@ -30,6 +30,9 @@ class AuditEvent(models.Model):
     previous_hash = models.CharField(max_length=64, unique=True)
     hash = models.CharField(max_length=64, unique=True)
 
+    # A record, not content: Wagtail's reference index (admin "Usage") skips it.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]

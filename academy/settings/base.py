@@ -189,6 +189,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery closes Django's database connections after every task unless told to reuse
+# them; opening one costs more than a certificate's queries. A worker keeps its
+# connection for this many tasks; academy.celery checks it before each one.
+CELERY_DB_REUSE_MAX = 1000
 # Seconds before Redis hands a task whose worker died (unacknowledged) to another
 # worker; longer than the longest task.
 CELERY_BROKER_TRANSPORT_OPTIONS = {

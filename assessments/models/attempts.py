@@ -49,6 +49,9 @@ class Attempt(models.Model):
     percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     passed = models.BooleanField(null=True, blank=True)
 
+    # A record, not content: Wagtail's reference index (admin "Usage") skips it.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-started_at"]
         constraints = [
@@ -134,6 +137,9 @@ class KnowledgeRequirementMet(models.Model):
         related_name="+",
     )
     met_at = models.DateTimeField()
+
+    # A record, not content: Wagtail's reference index (admin "Usage") skips it.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-met_at"]

@@ -60,6 +60,9 @@ class ProcessValidation(models.Model):
     )
     correction_reason = models.TextField(blank=True)
 
+    # A record, not content: Wagtail's reference index (admin "Usage") skips it.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["performed_on", "recorded_at", "id"]
         indexes = [models.Index(fields=["operator", "kind", "performed_on"])]

@@ -160,6 +160,9 @@ class WorkplaceAssessment(models.Model):
     )
     correction_reason = models.TextField(blank=True)
 
+    # A record, not content: Wagtail's reference index (admin "Usage") skips it.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [

@@ -55,6 +55,9 @@ class LessonProgress(models.Model):
     )
     completed_at = models.DateTimeField()
 
+    # A record, not content: Wagtail's reference index (admin "Usage") skips it.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["completed_at"]
         verbose_name = "lesson completion"
@@ -92,6 +95,9 @@ class TrainingImpactingChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     marked_at = models.DateTimeField()
+
+    # A record, not content: Wagtail's reference index (admin "Usage") skips it.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-marked_at"]

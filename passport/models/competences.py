@@ -45,6 +45,9 @@ class Competence(models.Model):
     )
     updated_at = models.DateTimeField()
 
+    # A record, not content: Wagtail's reference index (admin "Usage") skips it.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["competency__code"]
         constraints = [

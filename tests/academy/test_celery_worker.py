@@ -75,21 +75,60 @@ def celery_worker_on_redis():
         celery_app.conf.update(previous)
 
 
-def test_a_task_runs_on_a_real_worker_and_reads_the_database(celery_worker_on_redis):
-    for n in range(3):
-        record_audit_event("test_event", actor_name="(system)", details={"n": n})
-
+def verify_on_worker(queue: str) -> dict:
     # Explicit connection and result backend: earlier eager tests may have cached
     # the app's in-memory ones.
     with celery_app.connection_for_write(BROKER) as connection_to_redis:
         sent = verify_audit_chain.apply_async(
-            queue=celery_worker_on_redis,
-            connection=connection_to_redis,
-            ignore_result=False,
+            queue=queue, connection=connection_to_redis, ignore_result=False
         )
     backend = RedisBackend(app=celery_app, url=BROKER)
-    outcome = celery_app.AsyncResult(sent.id, backend=backend).get(timeout=60)
+    return celery_app.AsyncResult(sent.id, backend=backend).get(timeout=60)
+
+
+def test_a_task_runs_on_a_real_worker_and_reads_the_database(celery_worker_on_redis):
+    for n in range(3):
+        record_audit_event("test_event", actor_name="(system)", details={"n": n})
+
+    outcome = verify_on_worker(celery_worker_on_redis)
 
     assert outcome["ok"] is True
     assert outcome["checked"] == 3
     assert outcome["worker_pid"] != os.getpid()
+
+
+def other_database_sessions() -> set[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, backend_start FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return set(cursor.fetchall())
+
+
+def test_the_worker_keeps_its_database_connection_between_tasks(
+    celery_worker_on_redis,
+):
+    """Celery would otherwise close it after every task, and opening one costs more
+    than a certificate's queries (CELERY_DB_REUSE_MAX)."""
+    sessions = []
+    for _ in range(3):
+        verify_on_worker(celery_worker_on_redis)
+        sessions.append(other_database_sessions())
+
+    assert len(sessions[0]) == 1
+    assert sessions[0] == sessions[1] == sessions[2]
+
+
+def test_a_connection_the_server_dropped_is_replaced_before_the_next_task(
+    celery_worker_on_redis,
+):
+    verify_on_worker(celery_worker_on_redis)
+    (dropped,) = other_database_sessions()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [dropped[0]])
+
+    outcome = verify_on_worker(celery_worker_on_redis)
+
+    assert outcome["ok"] is True
+    assert dropped not in other_database_sessions()

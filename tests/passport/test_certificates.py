@@ -2,7 +2,9 @@ import datetime
 import hashlib
 import logging
 
+import pypdfium2
 import pytest
+import zxingcpp
 from django.db import IntegrityError
 from kombu.exceptions import OperationalError
 
@@ -10,7 +12,11 @@ from academy.models import AuditEvent, SignatureMeaning
 from academy.services import sign_record
 from passport.models import Certificate
 from passport.services import award_competence, render_certificate_pdf
-from passport.services.certificates import certificate_path, issue_certificate
+from passport.services.certificates import (
+    certificate_path,
+    issue_certificate,
+    verification_url,
+)
 from passport.tasks import render_certificate, render_pending_certificates
 from tests.factories.academy import CompetencyFactory, UserFactory
 
@@ -131,3 +137,19 @@ def test_the_sweep_renders_only_certificates_left_pending_for_minutes(
     assert old.is_rendered
     assert not fresh.is_rendered
     assert AuditEvent.objects.filter(action="certificate_rendered").count() == 2
+
+
+def test_the_printed_qr_code_scans_to_the_verification_page(yearly, private_storage):
+    holder = UserFactory(full_name="Priya Shah")
+    issued = Certificate.objects.get(event=award(holder, yearly))
+    certificate = render_certificate_pdf(certificate_id=issued.pk)
+
+    pdf = pypdfium2.PdfDocument(certificate_path(certificate).read_bytes())
+    page = pdf[0].render(scale=150 / 72).to_pil()  # printed at 150 dpi
+    pdf.close()
+    codes = zxingcpp.read_barcodes(page)
+
+    assert [code.text for code in codes] == [verification_url(certificate)]
+    assert verification_url(certificate).endswith(
+        f"/verify/{certificate.verification_code}/"
+    )
