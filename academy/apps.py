@@ -8,11 +8,13 @@ class AcademyConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth import signals as auth_signals
-        from django.db.models.signals import m2m_changed
+        from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail import signals as wagtail_signals
+        from wagtail.models import Site
 
         from academy import audit_receivers
         from academy.models import User
+        from academy.sites import forget_sites
 
         auth_signals.user_logged_in.connect(audit_receivers.on_signed_in)
         auth_signals.user_logged_out.connect(audit_receivers.on_signed_out)
@@ -21,3 +23,5 @@ class AcademyConfig(AppConfig):
             audit_receivers.on_roles_changed, sender=User.groups.through
         )
         wagtail_signals.published.connect(audit_receivers.on_published)
+        post_save.connect(forget_sites, sender=Site)
+        post_delete.connect(forget_sites, sender=Site)

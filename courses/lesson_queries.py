@@ -15,8 +15,9 @@ from django.db.models import BooleanField, Exists, F, Max, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
+from academy.sites import site_root_path
 from courses.models import LessonPage, LessonProgress, TrainingImpactingChange
 
 BODY_CACHE_SECONDS = 60 * 60
@@ -39,12 +40,11 @@ class LessonOutline:
 
     def crumbs(self, request: HttpRequest) -> list[dict]:
         """Breadcrumbs from the site's home page down to the module."""
-        site = Site.find_for_request(request)
-        root_depth = site.root_page.depth if site else 1
+        root_path = site_root_path(request) or "/"
         return [
             {"label": page.title, "url": page.get_url(request)}
             for page in self.ancestors
-            if page.depth >= root_depth
+            if page.url_path.startswith(root_path)
         ]
 
 

@@ -3,11 +3,19 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from tests.factories.academy import UserFactory
 
 PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what earlier tests cached (sites, lesson
+    bodies, rate-limit counts) names rows of their rolled-back data."""
+    cache.clear()
 
 
 @pytest.fixture
