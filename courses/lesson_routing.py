@@ -7,30 +7,54 @@ of that shape is looked up here by its URL path in one query, the site coming fr
 cache (academy.sites). Everything else about serving it (view restrictions,
 `before_serve_page` hooks, the page's own `serve`) is still Wagtail's: the route found
 is handed to Wagtail's serve view, which uses it.
+
+The lesson found, with its outline (the pages above it and its module's lessons, the
+same for every reader), is kept in the cache until a page or a view restriction
+changes (academy.generations); what is personal (the reader's marks) is not.
 """
 
 from django.http import HttpRequest, HttpResponse
+from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
+from academy.generations import cached, start_new_generation
 from academy.sites import site_root_path
+from courses.lesson_queries import lesson_outline
 from courses.models import LessonPage
 
 # The same path characters as Wagtail's serve pattern, exactly four segments deep.
 LESSON_PATH_PATTERN = r"^(?P<path>(?:[\w\-]+/){4})$"
+LESSON_CACHE_SECONDS = 10 * 60
 
 
 def serve_lesson_path(request: HttpRequest, path: str) -> HttpResponse:
     """Serve the live lesson at this path; any other page as Wagtail would."""
     root_path = site_root_path(request)
     if root_path is not None:
-        lesson = (
-            LessonPage.objects.live()
-            .filter(url_path=f"{root_path}{path}")
-            .defer_streamfields()
-            .first()
+        url_path = f"{root_path}{path}"
+        lesson = cached(
+            "pages",
+            url_path,
+            lambda: live_lesson_with_outline(url_path),
+            timeout=LESSON_CACHE_SECONDS,
         )
         if lesson is not None:
             # Wagtail's serve view reads the route from here before routing itself.
             request._wagtail_route_for_request = RouteResult(lesson)
     return serve(request, path)
+
+
+def live_lesson_with_outline(url_path: str) -> LessonPage | None:
+    lesson = (
+        LessonPage.objects.live().filter(url_path=url_path).defer_streamfields().first()
+    )
+    if lesson is not None:
+        lesson_outline(lesson)  # kept on the lesson, so cached with it
+    return lesson
+
+
+def forget_pages(sender=None, instance=None, **kwargs) -> None:
+    """A page or a view restriction was saved, moved or deleted."""
+    if instance is None or isinstance(instance, (Page, PageViewRestriction)):
+        start_new_generation("pages")

@@ -11,11 +11,14 @@ pytestmark = pytest.mark.django_db
 
 
 def page_queries(client, url) -> list[str]:
-    client.get(url)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
     return [query["sql"] for query in captured]
+
+
+def routing_queries(sql: list[str]) -> list[str]:
+    return [query for query in sql if '"wagtailcore_page"."url_path" =' in query]
 
 
 def test_a_lesson_is_routed_without_reading_the_pages_above_it(
@@ -25,11 +28,29 @@ def test_a_lesson_is_routed_without_reading_the_pages_above_it(
     lesson = module.get_children().first().specific
     client.force_login(trainee)
     sql = page_queries(client, lesson.url)
-    routing = [query for query in sql if '"wagtailcore_page"."url_path" =' in query]
+    routing = routing_queries(sql)
     assert len(routing) == 1, routing
     assert "courses_lessonpage" in routing[0]
     # No query reads the home page, the catalogue or the area page by its slug.
     assert not [query for query in sql if '"wagtailcore_page"."slug" =' in query]
+
+
+def test_the_lesson_and_its_outline_are_cached_until_a_page_changes(
+    client, trainee, area_page
+):
+    module = make_module(area_page, lessons=2)
+    first, second = (page.specific for page in module.get_children())
+    client.force_login(trainee)
+    page_queries(client, first.url)
+
+    again = page_queries(client, first.url)
+    assert not routing_queries(again)
+    assert not [query for query in again if "wagtailcore_pageviewrestriction" in query]
+
+    second.title = "Renamed lesson"
+    second.save_revision().publish()
+    response = client.get(first.url)
+    assert "Renamed lesson" in response.content.decode()  # the outline, read afresh
 
 
 def test_unpublished_or_missing_lessons_are_not_found(client, trainee, area_page):
