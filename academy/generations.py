@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -20,7 +21,12 @@ def _generation_key(kind: str) -> str:
 
 
 def cached(kind: str, key: str, make: Callable[[], Any], *, timeout: int) -> Any:
-    """The value cached under `key` in the current generation of `kind`, or make()."""
+    """The value cached under `key` in the current generation of `kind`, or make().
+
+    Always make() when the cache is not shared by every process (GENERATION_CACHE):
+    a change in one process could not reach the others' caches."""
+    if not settings.GENERATION_CACHE:
+        return make()
     generation_key, entry_key = _generation_key(kind), f"academy:{kind}:{key}"
     found = cache.get_many([generation_key, entry_key])
     generation, entry = found.get(generation_key), found.get(entry_key)

@@ -12,6 +12,8 @@ os.environ.setdefault(
 # The verification page's rate limiter still counts every request, but one client
 # sending thousands a second must not be turned away, or the page measured is the 429.
 os.environ.setdefault("VERIFY_RATE_LIMIT", "1000000/s")
+# As in production: one Redis cache shared by every gunicorn process.
+os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/12")
 
 from academy.settings.production import *  # noqa: F403
 

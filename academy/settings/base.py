@@ -352,6 +352,9 @@ ACADEMY_BROTH_INCUBATION_DAYS = 14
 # RATELIMIT_IP_META_KEY names the header that carries the client's address.
 VERIFY_RATE_LIMIT = os.environ.get("VERIFY_RATE_LIMIT", "30/m")
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Lessons and sites stay cached until a change starts a new generation of them
+# (academy.generations). One process (runserver, tests) sees its own changes.
+GENERATION_CACHE = True
 # Rate limits count in the cache: shared across processes only with a shared cache.
 if os.environ.get("CACHE_URL"):
     CACHES = {

@@ -35,6 +35,10 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 
+# Several processes see each other's changes only through a shared cache: without
+# CACHE_URL, lessons and sites are read from the database on every request.
+GENERATION_CACHE = bool(os.environ.get("CACHE_URL"))
+
 PASSPORT_FEED_URL = os.environ.get("PASSPORT_FEED_URL", "")
 if PASSPORT_FEED_URL and not PASSPORT_FEED_URL.startswith("https://"):
     raise ImproperlyConfigured("PASSPORT_FEED_URL must be an https:// address.")
