@@ -1,7 +1,11 @@
 """Cached values last until their kind starts a new generation, and only where every
 process shares the cache."""
 
+import pytest
+
 from academy.generations import cached, start_new_generation
+
+pytestmark = pytest.mark.django_db  # a new generation is also started on commit
 
 
 def make_counter():
