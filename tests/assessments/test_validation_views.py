@@ -63,24 +63,29 @@ def test_record_form_is_404_for_anyone_who_may_not_assess(client, validators):
     assert not ProcessValidation.objects.exists()
 
 
+# The data are made when each test runs, not when the tests are collected: a run that
+# crosses midnight would otherwise post "tomorrow" on the day it names.
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("make_data", "message"),
     [
-        ({}, "Enter the date of the test"),
+        (dict, "Enter the date of the test"),
         (
-            broth_post(incubation_started_on=ago(20), read_on=ago(21)),
+            lambda: broth_post(incubation_started_on=ago(20), read_on=ago(21)),
             "The read date must be on or after the incubation start date",
         ),
-        (broth_post(performed_on=ago(-1)), "The date cannot be in the future"),
-        (broth_post(read_on=ago(-2)), "The date cannot be in the future"),
-        (broth_post(password="wrong"), "The password you entered is not correct."),
+        (lambda: broth_post(performed_on=ago(-1)), "The date cannot be in the future"),
+        (lambda: broth_post(read_on=ago(-2)), "The date cannot be in the future"),
+        (
+            lambda: broth_post(password="wrong"),
+            "The password you entered is not correct.",
+        ),
     ],
 )
 def test_bad_input_shows_a_clear_message_and_stores_nothing(
-    client, validators, data, message
+    client, validators, make_data, message
 ):
     client.force_login(validators.trainer)
-    response = client.post(record_url(validators), data)
+    response = client.post(record_url(validators), make_data())
     assert response.status_code == 200
     page = response.content.decode()
     assert message in page
