@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -304,10 +304,12 @@ CATALOGUE_URL_CACHE_KEY = "courses:catalogue-url"
 
 
 def catalogue_url() -> str:
-    """Where the live catalogue is served ("" if none), cached for five minutes."""
-    url = cache.get(CATALOGUE_URL_CACHE_KEY)
+    """Where the live catalogue is served ("" if none): the header links to it on
+    every page, so each process keeps it for five minutes, as it changes rarely."""
+    process_cache = caches["process"]
+    url = process_cache.get(CATALOGUE_URL_CACHE_KEY)
     if url is None:
         page = CataloguePage.objects.live().first()
         url = (page.url or "") if page else ""
-        cache.set(CATALOGUE_URL_CACHE_KEY, url, 300)
+        process_cache.set(CATALOGUE_URL_CACHE_KEY, url, 300)
     return url

@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from tests.factories.academy import UserFactory
@@ -13,9 +13,37 @@ PASSWORD = "correct-horse-battery"
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: what earlier tests cached (sites, lesson
-    bodies, rate-limit counts) names rows of their rolled-back data."""
-    cache.clear()
+    """Each test starts with empty caches: what earlier tests cached (sites, lesson
+    bodies, rate-limit counts, the catalogue's URL) names rows of their rolled-back
+    data."""
+    for cache in caches.all():
+        cache.clear()
+
+
+CACHE_METHODS = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "touch")
+
+
+@pytest.fixture
+def cache_calls(monkeypatch) -> list[str]:
+    """The calls made to the shared (default) cache: each one a round trip to Redis
+    in production. A call the backend makes to itself is not counted again."""
+    backend, calls, depth = caches["default"], [], [0]
+
+    def recorded(name, method):
+        def call(*args, **kwargs):
+            if not depth[0]:
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in CACHE_METHODS:
+        monkeypatch.setattr(backend, name, recorded(name, getattr(backend, name)))
+    return calls
 
 
 @pytest.fixture

@@ -356,13 +356,21 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 # (academy.generations). One process (runserver, tests) sees its own changes.
 GENERATION_CACHE = True
 # Rate limits count in the cache: shared across processes only with a shared cache.
-if os.environ.get("CACHE_URL"):
-    CACHES = {
-        "default": {
+# "process" is each process's own memory, for values that may be a few minutes old.
+CACHES = {
+    "default": (
+        {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["CACHE_URL"],
         }
-    }
+        if os.environ.get("CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
+    "process": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "academy-process",
+    },
+}
 # WeasyPrint narrates every render at INFO.
 LOGGING["loggers"].update(
     {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}}

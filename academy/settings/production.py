@@ -38,6 +38,10 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 # Several processes see each other's changes only through a shared cache: without
 # CACHE_URL, lessons and sites are read from the database on every request.
 GENERATION_CACHE = bool(os.environ.get("CACHE_URL"))
+# With a shared cache, a request's session is read from it (and written to both): a
+# cache miss or a restarted Redis falls back to the database, so nobody is signed out.
+if os.environ.get("CACHE_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 PASSPORT_FEED_URL = os.environ.get("PASSPORT_FEED_URL", "")
 if PASSPORT_FEED_URL and not PASSPORT_FEED_URL.startswith("https://"):

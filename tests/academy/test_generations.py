@@ -33,3 +33,23 @@ def test_without_a_shared_cache_the_value_is_made_every_time(settings):
     cached("things", "a", make, timeout=60)
     cached("things", "a", make, timeout=60)
     assert len(calls) == 2
+
+
+def test_a_value_of_two_kinds_is_made_again_when_either_changes():
+    calls, make = make_counter()
+    both = ("things", "places")
+    assert cached(both, "a", make, timeout=60) == 1
+    assert cached(both, "a", make, timeout=60) == 1
+    start_new_generation("places")
+    assert cached(both, "a", make, timeout=60) == 2
+    start_new_generation("things")
+    assert cached(both, "a", make, timeout=60) == 3
+    assert cached(both, "a", make, timeout=60) == 3
+    assert len(calls) == 3
+
+
+def test_a_cached_value_is_read_in_one_round_trip(cache_calls):
+    cached(("things", "places"), "a", lambda: "value", timeout=60)
+    cache_calls.clear()
+    assert cached(("things", "places"), "a", lambda: "other", timeout=60) == "value"
+    assert cache_calls == ["get_many"]

@@ -45,6 +45,27 @@ def test_production_passes_the_deployment_checklist_without_warnings():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("", "django.contrib.sessions.backends.db"),
+        ("redis://127.0.0.1:6379/15", "django.contrib.sessions.backends.cached_db"),
+    ],
+)
+def test_production_reads_sessions_from_the_cache_only_when_it_is_shared(
+    cache_url, engine
+):
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SESSION_ENGINE)",
+        DJANGO_SETTINGS_MODULE="academy.settings.production",
+        SECRET_KEY=STRONG_KEY, CACHE_URL=cache_url,
+        PASSPORT_SIGNING_KEY=jwk.JWK.generate(kty="OKP", crv="Ed25519").export_private(),
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == engine
+
+
 @pytest.mark.django_db
 def test_load_demo_refuses_when_debug_is_off(settings):
     settings.DEBUG = False

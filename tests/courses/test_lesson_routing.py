@@ -53,6 +53,23 @@ def test_the_lesson_and_its_outline_are_cached_until_a_page_changes(
     assert "Renamed lesson" in response.content.decode()  # the outline, read afresh
 
 
+def test_a_cached_lesson_is_read_from_the_cache_in_one_round_trip(
+    client, trainee, area_page, cache_calls
+):
+    module = make_module(area_page, lessons=2)
+    lesson = module.get_children().first().specific
+    client.force_login(trainee)
+    page_queries(client, lesson.url)
+    cache_calls.clear()
+
+    response = client.get(lesson.url)
+
+    # The site, its root paths, the lesson, its outline and its body: one entry.
+    assert cache_calls == ["get_many"]
+    assert lesson.title in response.content.decode()
+    assert response.context["body"]  # the rendered body, from the same entry
+
+
 def test_unpublished_or_missing_lessons_are_not_found(client, trainee, area_page):
     module = make_module(area_page, lessons=1)
     lesson = module.get_children().first().specific
