@@ -60,11 +60,9 @@ class VerificationView(View):
         certificate = certificate_to_verify(code)
         if certificate is None:
             return _not_found(request)
-        event = certificate.event
-        competence = event.competence
         status = certificate_status(
-            competence_status=competence.status,
-            expires_on=event.expires_on,
+            competence_status=certificate.competence_status,
+            expires_on=certificate.expires_on,
             today=timezone.localdate(),
         )
         response = render(
@@ -72,11 +70,8 @@ class VerificationView(View):
             "passport/certificates/verification.html",
             {
                 "certificate": certificate,
-                "event": event,
-                "competency": competence.competency,
                 "status": status,
                 "status_colour": STATUS_TAG_COLOURS[status],
-                "superseded": certificate.superseded,
             },
         )
         response["X-Robots-Tag"] = "noindex"

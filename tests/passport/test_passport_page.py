@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from academy.models import AuditEvent
 from passport.models import Certificate, CompetenceEvent, CompetenceStatus
@@ -104,6 +105,11 @@ def test_verification_shows_status_and_nothing_else(client):
     assert response.status_code == 200
     assert "Priya Shah" in page
     assert "Valid" in page
+    competency = first.event.competence.competency
+    assert f"{competency.code} {competency.title} ({competency.area.name})" in page
+    assert "Achieved on</dt><dd class=\"nhsuk-summary-list__value\">31 January 2026" in page
+    issued_on = timezone.localdate(first.issued_at)
+    assert f"{issued_on.day} {issued_on:%B %Y}" in page
     assert "priya@private.example" not in page
     assert "attempt" not in page
 
@@ -120,6 +126,14 @@ def test_verification_shows_status_and_nothing_else(client):
         reverse("verify_certificate", args=[first.verification_code])
     ).content.decode()
     assert "Revoked" in page
+
+
+def test_verification_runs_one_query(client, django_assert_num_queries):
+    certificate = award(UserFactory())
+    url = reverse("verify_certificate", args=[certificate.verification_code])
+    client.get(url)  # the header's catalogue link is then in this process's cache
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200
 
 
 def test_unknown_and_malformed_codes_get_the_same_404(client):
