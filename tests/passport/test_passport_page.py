@@ -107,7 +107,9 @@ def test_verification_shows_status_and_nothing_else(client):
     assert "Valid" in page
     competency = first.event.competence.competency
     assert f"{competency.code} {competency.title} ({competency.area.name})" in page
-    assert "Achieved on</dt><dd class=\"nhsuk-summary-list__value\">31 January 2026" in page
+    assert (
+        'Achieved on</dt><dd class="nhsuk-summary-list__value">31 January 2026' in page
+    )
     issued_on = timezone.localdate(first.issued_at)
     assert f"{issued_on.day} {issued_on:%B %Y}" in page
     assert "priya@private.example" not in page
