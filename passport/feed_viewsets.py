@@ -1,13 +1,25 @@
 """Wagtail admin views for the national interfaces: the passport feed's delivery
 status and the API tokens of authorised consumers. Administrators only."""
 
-from rest_framework.authtoken.models import Token
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import DeleteView
+from wagtail.admin.views.generic import CreateView, DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from passport.models import FeedEvent
+from academy.models import User
+from passport.models import ApiToken, FeedEvent
+from passport.services.api_tokens import (
+    issue_api_token,
+    token_expiry_error,
+    withdraw_api_token,
+)
 
 
 class ApiTokenPermissionPolicy(ModelPermissionPolicy):
@@ -20,9 +32,57 @@ class ApiTokenPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class IssueApiTokenForm(forms.ModelForm):
+    user = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True).order_by("full_name", "email"),
+        help_text="The token reads what this account may see.",
+    )
+    expires_on = forms.DateField(
+        label="Stops working after",
+        widget=AdminDateInput,
+        help_text="At most 12 months from today; issue a new token before then.",
+    )
+
+    class Meta:
+        model = ApiToken
+        fields = ["user"]
+
+    def clean_expires_on(self) -> datetime.date:
+        expires_on = self.cleaned_data["expires_on"]
+        error = token_expiry_error(expires_on, today=timezone.localdate())
+        if error:
+            raise ValidationError(error)
+        return expires_on
+
+
+class IssueApiTokenView(CreateView):
+    """Issues the token and shows it once: only its hash is kept."""
+
+    def save_instance(self):
+        self.issued = issue_api_token(
+            user=self.form.cleaned_data["user"],
+            expires_on=self.form.cleaned_data["expires_on"],
+            issued_by=self.request.user,
+        )
+        return self.issued.record
+
+    def save_action(self):
+        return TemplateResponse(
+            self.request,
+            "passport/admin/api_token_issued.html",
+            {
+                **self.get_context_data(form=self.form),
+                "issued": self.issued,
+                "index_url": self.get_success_url(),
+            },
+        )
+
+
 class WithdrawApiTokenView(DeleteView):
-    # A deleted token has no key left to name it by.
     success_message = "API token withdrawn; its consumer can no longer read the API."
+
+    def delete_action(self):
+        withdraw_api_token(record=self.object, withdrawn_by=self.request.user)
 
 
 class FeedEventViewSet(ModelViewSet):
@@ -59,15 +119,23 @@ class FeedEventViewSet(ModelViewSet):
 
 
 class ApiTokenViewSet(ModelViewSet):
-    model = Token
+    model = ApiToken
     icon = "key"
     menu_label = "API tokens"
     add_to_admin_menu = True
     menu_order = 930
     inspect_view_enabled = True
     copy_view_enabled = False
+    add_view_class = IssueApiTokenView
     delete_view_class = WithdrawApiTokenView
-    form_fields = ["user"]
-    list_display = ["user", "created"]
+    list_display = [
+        "user",
+        Column("token_key", label="Starts with"),
+        "created",
+        Column("expiry", label="Stops working"),
+    ]
     ordering = ["-created"]
-    inspect_view_fields = ["user", "created", "key"]
+    inspect_view_fields = ["user", "token_key", "created", "expiry"]
+
+    def get_form_class(self, for_update=False):
+        return IssueApiTokenForm

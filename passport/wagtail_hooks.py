@@ -1,5 +1,4 @@
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -10,7 +9,7 @@ from passport.feed_viewsets import (
     ApiTokenViewSet,
     FeedEventViewSet,
 )
-from passport.models import Certificate, Competence, FeedEvent
+from passport.models import ApiToken, Certificate, Competence, FeedEvent
 from passport.panels import (
     ItemsDueSoonPanel,
     PlanProgressColumn,
@@ -95,7 +94,7 @@ def trainee_credentials_panel(request, trainee):
 
 
 register_permission_policy(FeedEvent, ReadOnlyPermissionPolicy(FeedEvent))
-register_permission_policy(Token, ApiTokenPermissionPolicy(Token))
+register_permission_policy(ApiToken, ApiTokenPermissionPolicy(ApiToken))
 
 
 @hooks.register("register_admin_viewset")

@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "guardian",
     "axes",
@@ -252,15 +252,16 @@ PASSPORT_FEED_TIMEOUT = int(os.environ.get("PASSPORT_FEED_TIMEOUT", "10"))
 
 # The read API under /api/v1/: token authentication only, JSON only.
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication"
-    ],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["knox.auth.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
+# API tokens (django-rest-knox): kept as SHA-512 digests, shown once when issued;
+# administrators choose when each stops working (passport.services.api_tokens).
+REST_KNOX = {"AUTH_HEADER_PREFIX": "Token", "TOKEN_TTL": None}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Technical Services Skills Academy: skills passport API",
     "DESCRIPTION": "A holder's competences, for authorised consumers with a token.",

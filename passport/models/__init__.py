@@ -1,3 +1,4 @@
+from .api_tokens import ApiToken
 from .certificates import Certificate
 from .competences import (
     AWARD_KINDS,
@@ -14,6 +15,7 @@ from .sharing import ShareLink, ShareLinkView
 
 __all__ = [
     "AWARD_KINDS",
+    "ApiToken",
     "Certificate",
     "Competence",
     "CompetenceEvent",
