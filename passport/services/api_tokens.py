@@ -8,32 +8,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from academy.models import User
-from academy.revalidation import add_months
 from academy.services import record_audit_event
+from passport.expiry_dates import expiry_date_error
 from passport.models import ApiToken
-
-MAX_TOKEN_MONTHS = 12
-
-
-def latest_token_expiry(today: datetime.date) -> datetime.date:
-    return add_months(today, MAX_TOKEN_MONTHS)
 
 
 def token_expiry_error(
     expires_on: datetime.date | None, *, today: datetime.date
 ) -> str | None:
     """A token works at least until tomorrow and at most 12 months, then is reissued."""
-    if expires_on is None:
-        return "Enter the date the token stops working"
-    if expires_on <= today:
-        return "The date the token stops working must be in the future"
-    latest = latest_token_expiry(today)
-    if expires_on > latest:
-        return (
-            "A token can work for up to 12 months: choose a date no later than "
-            f"{latest.day} {latest:%B %Y}"
-        )
-    return None
+    return expiry_date_error(expires_on, today=today, thing="the token")
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from academy.models import User
-from academy.revalidation import add_months
 from academy.services import record_audit_event
+from passport.expiry_dates import expiry_date_error
 from passport.models import Competence, ShareLink, ShareLinkView
 
-MAX_SHARE_MONTHS = 12
 USER_AGENT_LENGTH = 200
 # Enough of the address to tell networks apart, not enough to find a person.
 IPV4_PREFIX, IPV6_PREFIX = 24, 48
@@ -26,23 +25,9 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def latest_share_expiry(today: date) -> date:
-    return add_months(today, MAX_SHARE_MONTHS)
-
-
 def share_expiry_error(expires_on: date | None, *, today: date) -> str | None:
     """A share link lasts at least until tomorrow and at most 12 months."""
-    if expires_on is None:
-        return "Enter the date the link stops working"
-    if expires_on <= today:
-        return "The date the link stops working must be in the future"
-    latest = latest_share_expiry(today)
-    if expires_on > latest:
-        return (
-            "The link can work for up to 12 months: choose a date no later than "
-            f"{latest.day} {latest:%B %Y}"
-        )
-    return None
+    return expiry_date_error(expires_on, today=today, thing="the link")
 
 
 @dataclass(frozen=True)
