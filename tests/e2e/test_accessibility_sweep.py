@@ -1,5 +1,6 @@
 """axe-core (WCAG 2.2 AA) over every user-facing page, for every demo role that reaches
-it, in one browser session per role.
+it, in one browser session per role; and every page once more at 320 CSS pixels wide,
+where it must not scroll sideways (WCAG 1.4.10 Reflow).
 
 The pages are the routes of the security battery's route table (tests/security/routes.py,
 which fails when a route of the URLconf is missing from it), and who reaches each one
@@ -332,19 +333,60 @@ IS_ACADEMY_PAGE = """() => Boolean(
 )"""
 
 
+DESKTOP = {"width": 1280, "height": 900}
+# WCAG 2.2 SC 1.4.10 Reflow: content fits 320 CSS pixels without scrolling sideways
+# (a phone, or a 1,280 pixel screen zoomed to 400%).
+REFLOW = {"width": 320, "height": 640}
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_page_for_every_role_meets_wcag_22_aa(browser, demo_server):
     people = _demo_people()
-    plan = _sweep_plan(people)
-    # The 500 page is a static template, the same for everyone: checked once.
-    error_url = f"{demo_server.url}/__server-error-for-the-sweep__/"
+    plan = _with_error_page(_sweep_plan(people), demo_server)
+    checked, failures = _check_pages(
+        browser, demo_server, people, plan, viewport=DESKTOP, report="accessibility"
+    )
+    assert checked > 400
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_page_reflows_at_320_css_pixels(browser, demo_server):
+    """Each page once, as the first role that reaches it: nothing makes the page
+    scroll sideways at 320 CSS pixels, and axe-core finds nothing at that width."""
+    people = _demo_people()
+    plan, named = {}, set()
+    for role, pages in _with_error_page(_sweep_plan(people), demo_server).items():
+        plan[role] = [entry for entry in pages if entry[0] not in named]
+        named.update(name for name, _, _ in plan[role])
+    checked, failures = _check_pages(
+        browser, demo_server, people, plan, viewport=REFLOW, report="reflow"
+    )
+    assert checked > 50
+    assert not failures, "\n".join(failures)
+
+
+def _with_error_page(plan, demo_server):
+    """The 500 page is a static template, the same for everyone: checked once."""
+    error_url = f"{demo_server.url}{ERROR_PATH}"
     plan["anonymous"].append(("server-error", error_url, 500))
+    return plan
+
+
+ERROR_PATH = "/__server-error-for-the-sweep__/"
+
+
+def _check_pages(browser, demo_server, people, plan, *, viewport, report):
+    """Visit each role's pages in one browser session at this viewport; returns the
+    number of pages checked and what failed."""
     ARTIFACTS.mkdir(exist_ok=True)
-    report = (ARTIFACTS / "accessibility-sweep.txt").open("w")
+    log = (ARTIFACTS / f"{report}-sweep.txt").open("w")
+    reflow = viewport["width"] <= REFLOW["width"]
     failures, checked = [], 0
     started = time.monotonic()
     for role in SWEPT_ROLES:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = browser.new_context(viewport=viewport)
         context.add_init_script(script=AXE.axe_script)
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -353,7 +395,9 @@ def test_every_page_for_every_role_meets_wcag_22_aa(browser, demo_server):
             lambda url: not url.startswith(demo_server.url),
             lambda route, request: route.fulfill(status=204, body=""),
         )
-        page.route(error_url, _serve_error_page(_server_error_page()))
+        page.route(
+            f"{demo_server.url}{ERROR_PATH}", _serve_error_page(_server_error_page())
+        )
         if people[role] is not None:
             _sign_in(page, demo_server.url, DEMO_EMAILS[role])
         seen, role_started = set(), time.monotonic()
@@ -369,21 +413,22 @@ def test_every_page_for_every_role_meets_wcag_22_aa(browser, demo_server):
                 continue
             if not page.evaluate(IS_ACADEMY_PAGE):
                 failures.append(f"{where}: not an Academy page (header, main, h1)")
-            violations = axe_violations(page)
+            problems = describe(axe_violations(page)).splitlines()
+            if reflow and not page.evaluate(NO_SIDEWAYS_SCROLL):
+                problems.append("scrolls sideways at 320 CSS pixels (WCAG 1.4.10)")
             checked += 1
-            report.write(f"{where}: {len(violations)} violations\n")
-            if violations:
-                shot = ARTIFACTS / f"sweep-{role}-{name.replace(':', '_')}.png"
+            log.write(f"{where}: {len(problems)} problems\n")
+            if problems:
+                shot = ARTIFACTS / f"{report}-{role}-{name.replace(':', '_')}.png"
                 page.screenshot(path=str(shot), full_page=True)
-                failures.append(f"{where}:\n{describe(violations)}")
-        report.write(
+                failures.append(f"{where}:\n" + "\n".join(problems))
+        log.write(
             f"# {role}: {len(seen)} pages in {time.monotonic() - role_started:.0f} s\n"
         )
-        report.flush()
+        log.flush()
         context.close()
-    report.write(
+    log.write(
         f"{checked} pages x roles checked in {time.monotonic() - started:.0f} s\n"
     )
-    report.close()
-    assert checked > 400
-    assert not failures, "\n".join(failures)
+    log.close()
+    return checked, failures
