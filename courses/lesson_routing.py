@@ -1,16 +1,16 @@
-"""Lesson URLs routed in one query, ahead of Wagtail's page-by-page routing.
+"""Lesson URLs routed ahead of Wagtail's page-by-page routing, from one cache entry.
 
 A lesson sits four levels below the site's home page (catalogue / specialist area /
 module / lesson). Wagtail's routing reads the site and its home page, then each page on
 the way with its specific row; the lesson page is the one trainees open most, so a URL
-of that shape is looked up here by its URL path in one query, the site coming from the
-cache (academy.sites). Everything else about serving it (view restrictions,
-`before_serve_page` hooks, the page's own `serve`) is still Wagtail's: the route found
-is handed to Wagtail's serve view, which uses it.
+of that shape is looked up here by its URL path. Everything else about serving it
+(view restrictions, `before_serve_page` hooks, the page's own `serve`) is still
+Wagtail's: the route found is handed to Wagtail's serve view, which uses it.
 
-The lesson found, with its outline (the pages above it and its module's lessons, the
-same for every reader), is kept in the cache until a page or a view restriction
-changes (academy.generations); what is personal (the reader's marks) is not.
+What a lesson URL needs that is the same for every reader (the site, Wagtail's site
+root paths, the live lesson with its outline and rendered body) is one `LessonRoute`
+in the cache, read in one round trip, until a site, a page or a view restriction
+changes (academy.generations); what is personal (the reader's marks) is not cached.
 """
 
 from dataclasses import dataclass
