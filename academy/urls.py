@@ -1,14 +1,12 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy import views
-from courses.lesson_routing import LESSON_PATH_PATTERN, serve_lesson_path
-from passport.views import certificates as certificate_views
 
 account_patterns = [
     path("sign-in/", views.SignInView.as_view(), name="sign_in"),
@@ -45,14 +43,9 @@ urlpatterns = [
     path("learning/", include("courses.urls")),
     path("network/", include("trainers.urls")),
     path("passport/", include("passport.urls")),
-    path(".well-known/", include("passport.well_known_urls")),
+    path(".well-known/", include("passport.credentials.well_known_urls")),
     path("assessments/", include("assessments.urls")),
-    path("verify/", certificate_views.VerifyFormView.as_view(), name="verify"),
-    path(
-        "verify/<str:code>/",
-        certificate_views.VerificationView.as_view(),
-        name="verify_certificate",
-    ),
+    path("verify/", include("passport.certificates.verify_urls")),
     path("api/v1/", include("passport.api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -70,7 +63,7 @@ urlpatterns += [
         "_util/login/",
         RedirectView.as_view(pattern_name="sign_in", query_string=True),
     ),
-    re_path(LESSON_PATH_PATTERN, serve_lesson_path),
+    path("", include("courses.lesson_urls")),
     path("", include(wagtail_urls)),
 ]
 

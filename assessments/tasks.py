@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from assessments.services import close_overdue_attempts
+from assessments.knowledge.services import close_overdue_attempts
 
 
 @shared_task(name="assessments.tasks.close_overdue_attempts")

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from assessments.views import knowledge, validations, workplace
+from assessments.knowledge import views as knowledge
+from assessments.validations import views as validations
+from assessments.workplace import views as workplace
 
 app_name = "assessments"
 

@@ -4,9 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from assessments import demo, reports
-from assessments.demo import validations as validations_demo
-from assessments.demo import workplace as workplace_demo
+from assessments.knowledge import reports
 from assessments.models import (
     AssessmentSettings,
     Attempt,
@@ -14,7 +12,7 @@ from assessments.models import (
     ProcessValidation,
     WorkplaceAssessment,
 )
-from assessments.validation_panels import (
+from assessments.validations.panels import (
     TraineeValidationsPanel,
     UnsupervisedWorkPanel,
 )
@@ -27,7 +25,7 @@ from assessments.viewsets import (
     WorkplaceAssessmentViewSet,
     WorkplaceTemplateViewSet,
 )
-from assessments.workplace_panels import SignOffQueuePanel
+from assessments.workplace.panels import SignOffQueuePanel
 from trainers.roles import role_names
 
 register_permission_policy(Attempt, ViewOnlyPermissionPolicy(Attempt))
@@ -98,11 +96,6 @@ def assessment_links(request):
     return [{"label": "My assessments", "url": reverse("assessments:my_assessments")}]
 
 
-@hooks.register("academy_load_demo", order=30)
-def load_assessments_demo():
-    return demo.load()
-
-
 register_permission_policy(
     WorkplaceAssessment, ViewOnlyPermissionPolicy(WorkplaceAssessment)
 )
@@ -134,11 +127,6 @@ def sign_off_queue_panel(request, trainees):
     return SignOffQueuePanel(request.user)
 
 
-@hooks.register("academy_load_demo", order=40)
-def load_workplace_demo():
-    return workplace_demo.load()
-
-
 register_permission_policy(
     ProcessValidation, ViewOnlyPermissionPolicy(ProcessValidation)
 )
@@ -164,11 +152,6 @@ def trainee_validations_panel(request, trainee):
 @hooks.register("trainer_dashboard_panels")
 def unsupervised_work_panel(request, trainees):
     return UnsupervisedWorkPanel(trainees)
-
-
-@hooks.register("academy_load_demo", order=40)
-def load_validations_demo():
-    return validations_demo.load_validations()
 
 
 @hooks.register("module_assessment_link")

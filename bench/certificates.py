@@ -70,8 +70,8 @@ def award_many(count: int) -> list[int]:
         User,
     )
     from academy.services import sign_record
-    from passport.services import award_competence
-    from passport.services import certificates as certificate_services
+    from passport.certificates import services as certificate_services
+    from passport.competences.services import award_competence
 
     certificate_services.render_after_commit = lambda certificate: None
     organisation, _ = Organisation.objects.get_or_create(
@@ -131,7 +131,7 @@ def award_many(count: int) -> list[int]:
 def time_in_process(ids: list[int]) -> tuple[list[float], list[float]]:
     """Wall-clock and this process's CPU milliseconds of each render; on a shared
     machine the CPU time shows the work, the wall time also the waiting for a core."""
-    from passport.services import render_certificate_pdf
+    from passport.certificates.services import render_certificate_pdf
 
     render_certificate_pdf(certificate_id=ids[0])  # fonts and templates warm
     wall, cpu = [], []
@@ -146,9 +146,9 @@ def time_in_process(ids: list[int]) -> tuple[list[float], list[float]]:
 def time_rendering_only(ids: list[int]) -> list[float]:
     """Milliseconds to make each certificate's PDF (its context, QR code and the
     WeasyPrint render), without the row lock, the file write and the audit event."""
+    from passport.certificates.services import CERTIFICATE_TEMPLATE, certificate_context
     from passport.models import Certificate
     from passport.pdf import render_pdf
-    from passport.services.certificates import CERTIFICATE_TEMPLATE, certificate_context
 
     certificates = list(
         Certificate.objects.filter(pk__in=ids).select_related(

@@ -147,8 +147,8 @@ def measure() -> list[tuple[str, float, int]]:
     from django.urls import reverse
 
     from academy.models import Organisation, User
-    from passport.exports import matrix_csv, matrix_xlsx
-    from passport.matrix import organisation_matrix
+    from passport.matrix.exports import matrix_csv, matrix_xlsx
+    from passport.matrix.queries import organisation_matrix
 
     setup_test_environment()  # the test client's host name is allowed
     organisation = Organisation.objects.get(ods_code="BEN")

@@ -17,6 +17,8 @@ os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/12")
 
 from academy.settings.production import *  # noqa: F403
 
+# Scale data and the demo content it starts from.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 SECURE_SSL_REDIRECT = False

@@ -9,6 +9,7 @@ class CoursesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import post_page_move
 
+        from courses import views  # noqa: F401  (registers the page-serving views)
         from courses.lesson_routing import forget_pages
 
         # Cached lessons and outlines go out of date with any page or view restriction.

@@ -13,6 +13,7 @@ from wagtail import hooks
 from courses.forms import CatalogueFilterForm
 from courses.lesson_queries import lesson_marks, lesson_outline, rendered_lesson_body
 from courses.models import CataloguePage, LessonPage, ModulePage
+from courses.models.pages import serves
 from courses.queries import (
     LessonLine,
     catalogue_modules,
@@ -29,6 +30,7 @@ from courses.services import complete_lesson, enrol_trainee
 CATALOGUE_PAGE_SIZE = 20
 
 
+@serves
 def serve_catalogue(request: HttpRequest, *, page: CataloguePage) -> HttpResponse:
     """The catalogue: server-side filters, search and pages of 20 modules, so it
     works without JavaScript."""
@@ -56,6 +58,7 @@ def serve_catalogue(request: HttpRequest, *, page: CataloguePage) -> HttpRespons
     )
 
 
+@serves
 def serve_module(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
     """A module; opening it enrols a signed-in trainee."""
     if request.user.is_authenticated:
@@ -86,6 +89,7 @@ def serve_module(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
     )
 
 
+@serves
 def serve_lesson(request: HttpRequest, *, lesson: LessonPage) -> HttpResponse:
     """A lesson, with the trainee's progress through its module; sign-in unless public."""
     outline = lesson_outline(lesson)

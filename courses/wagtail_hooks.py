@@ -5,7 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from academy.viewsets import ReadOnlyPermissionPolicy
-from courses import demo, reports
+from courses import reports
 from courses.models import AuditFinding, LessonProgress, TrainingImpactingChange
 from courses.queries import catalogue_url
 from courses.services import request_reviews_for_finding
@@ -100,8 +100,3 @@ def learning_links(request):
     if request.user.is_authenticated:
         links.append({"label": "My learning", "url": reverse("courses:my_learning")})
     return links
-
-
-@hooks.register("academy_load_demo", order=10)
-def load_courses_demo():
-    return demo.load()

@@ -5,13 +5,13 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from passport.models import Competence, RecognisedCompetence
-from passport.plan_status import item_status
-from passport.progress import (
+from passport.plans.queries import (
     DUE_SOON_DAYS,
     items_due_soon,
     plan_lines_for,
     with_plan_progress,
 )
+from passport.plans.status import item_status
 from trainers.permissions import can_plan_training
 
 DUE_SOON_LIMIT = 50

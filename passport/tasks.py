@@ -5,16 +5,20 @@ from celery.signals import worker_process_init
 from django.utils import timezone
 
 from passport import pdf
-from passport.services import (
-    FeedDeliveryFailed,
-    deliver_feed_event,
-    deliver_queued_feed_events,
-    expire_competences,
-    mark_expiring_competences,
-    notify_overdue_plan_items,
+from passport.certificates.services import (
     render_certificate_pdf,
     requeue_unrendered_certificates,
 )
+from passport.competences.revalidation import (
+    expire_competences,
+    mark_expiring_competences,
+)
+from passport.feed.services import (
+    FeedDeliveryFailed,
+    deliver_feed_event,
+    deliver_queued_feed_events,
+)
+from passport.plans.services import notify_overdue_plan_items
 
 
 @worker_process_init.connect

@@ -1,13 +1,11 @@
 from django.urls import path
 
-from passport.views import (
-    certificates,
-    credentials,
-    matrix,
-    passport_page,
-    plans,
-    sharing,
-)
+from passport.certificates import views as certificates
+from passport.competences import views as passport_page
+from passport.credentials import views as credentials
+from passport.matrix import views as matrix
+from passport.plans import views as plans
+from passport.sharing import views as sharing
 
 app_name = "passport"
 

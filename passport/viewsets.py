@@ -15,9 +15,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from academy.models import SignatureMeaning
 from academy.services import SignatureRejected, confirm_signer
-from passport.forms.certificates import WithdrawCompetenceForm
+from passport.competences.forms import WithdrawCompetenceForm
+from passport.competences.services import revoke_competence, suspend_competence
 from passport.models import Certificate, Competence, CompetenceStatus
-from passport.services import revoke_competence, suspend_competence
 from trainers.permissions import can_moderate_competences
 
 WITHDRAWALS = {

@@ -3,8 +3,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from academy.viewsets import ReadOnlyPermissionPolicy
-from passport import demo, sharing_demo
-from passport.feed_viewsets import (
+from passport.competences.pathways import pathway_statuses
+from passport.feed.viewsets import (
     ApiTokenPermissionPolicy,
     ApiTokenViewSet,
     FeedEventViewSet,
@@ -16,7 +16,6 @@ from passport.panels import (
     TraineeCredentialsPanel,
     TraineePlanPanel,
 )
-from passport.pathway_status import pathway_statuses
 from passport.viewsets import CertificateViewSet, CompetenceViewSet, ModerationPolicy
 from trainers.permissions import organisations_led_by
 from trainers.roles import role_names
@@ -47,11 +46,6 @@ def trainee_plan_panel(request, trainee):
     return TraineePlanPanel(request, trainee)
 
 
-@hooks.register("academy_load_demo", order=21)
-def load_plans_demo():
-    return demo.load_plans()
-
-
 @hooks.register("academy_primary_links")
 def passport_link(request):
     if not request.user.is_authenticated:
@@ -67,16 +61,6 @@ def register_competences():
 @hooks.register("register_admin_viewset")
 def register_certificates():
     return CertificateViewSet("certificates")
-
-
-@hooks.register("academy_load_demo", order=22)
-def load_certificates_demo():
-    return demo.load_awards()
-
-
-@hooks.register("academy_load_demo", order=40)
-def load_credentials_demo():
-    return demo.load_credentials()
 
 
 @hooks.register("academy_primary_links")
@@ -129,8 +113,3 @@ def pathway_competency_status(request, competencies):
     if not request.user.is_authenticated:
         return {}
     return pathway_statuses(request.user, competencies)
-
-
-@hooks.register("academy_load_demo", order=40)
-def load_sharing_and_matrix_demo():
-    return sharing_demo.load()

@@ -1,7 +1,6 @@
 from django.urls import reverse
 from wagtail import hooks
 
-from trainers import demo
 from trainers.roles import role_names
 
 
@@ -23,8 +22,3 @@ def network_links(request):
         )
     links.append({"label": "Network directory", "url": reverse("trainers:directory")})
     return links
-
-
-@hooks.register("academy_load_demo", order=20)
-def load_network_demo():
-    return demo.load_network()

@@ -260,7 +260,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
 }
 # API tokens (django-rest-knox): kept as SHA-512 digests, shown once when issued;
-# administrators choose when each stops working (passport.services.api_tokens).
+# administrators choose when each stops working (passport.api.tokens).
 REST_KNOX = {"AUTH_HEADER_PREFIX": "Token", "TOKEN_TTL": None}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Technical Services Skills Academy: skills passport API",

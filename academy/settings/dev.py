@@ -5,6 +5,9 @@ import os
 from .base import *  # noqa: F403
 from .base import env_bool
 
+# The demo content and `load_demo` (never in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = (
     os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"

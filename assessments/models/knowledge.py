@@ -21,7 +21,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from assessments.admin_forms import QuestionForm
+from assessments.knowledge.admin_forms import QuestionForm
 
 
 class QuestionKind(models.TextChoices):

@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from academy.models import AuditEvent
+from assessments.knowledge.scoring import mark_attempt
 from assessments.models import Attempt, AttemptAnswer, AttemptStatus
-from assessments.scoring import mark_attempt
 
 # The kinds of request, in the order a trainee makes them.
 REQUEST_KINDS = [

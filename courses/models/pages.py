@@ -1,8 +1,10 @@
 """The e-learning page tree: catalogue, specialist areas, modules, lessons and pathways."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import (
@@ -18,6 +20,17 @@ from wagtail.url_routing import RouteResult
 
 from academy.models import Band
 from courses.blocks import KSFDimensionBlock, LessonBodyBlock
+
+# The views that serve the catalogue, module and lesson pages, registered by
+# courses.views with `serves`: page models never import views.
+PAGE_VIEWS: dict[str, Callable[..., HttpResponse]] = {}
+
+
+def serves(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Registers `view` as the one that serves its page type, by its name."""
+    PAGE_VIEWS[view.__name__] = view
+    return view
+
 
 OUTCOME_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -52,9 +65,7 @@ class CataloguePage(Page):
         return RouteResult(page)
 
     def serve(self, request, *args, **kwargs):
-        from courses.views import serve_catalogue
-
-        return serve_catalogue(request, page=self)
+        return PAGE_VIEWS["serve_catalogue"](request, page=self)
 
 
 class SpecialistAreaIndexPage(Page):
@@ -192,9 +203,7 @@ class ModulePage(Page):
             )
 
     def serve(self, request, *args, **kwargs):
-        from courses.views import serve_module
-
-        return serve_module(request, module=self)
+        return PAGE_VIEWS["serve_module"](request, module=self)
 
 
 class ModuleCompetency(Orderable):
@@ -240,15 +249,11 @@ class LessonPage(Page):
         return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
-        from courses.views import serve_lesson
-
-        return serve_lesson(request, lesson=self)
+        return PAGE_VIEWS["serve_lesson"](request, lesson=self)
 
     def serve_preview(self, request, mode_name):
         """Editors preview a lesson as trainees will see it, in its module."""
-        from courses.views import serve_lesson
-
-        return serve_lesson(request, lesson=self)
+        return PAGE_VIEWS["serve_lesson"](request, lesson=self)
 
 
 class CareerPathwayPage(Page):

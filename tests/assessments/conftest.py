@@ -40,7 +40,7 @@ def ready_trainee(trainee, module):
 
 
 def right_answers(attempt) -> dict:
-    from assessments.demo import correct_responses
+    from demo.assessments import correct_responses
 
     return correct_responses(attempt)
 

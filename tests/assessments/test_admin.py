@@ -7,8 +7,8 @@ import random
 import pytest
 from django.urls import reverse
 
+from assessments.knowledge.services import start_attempt, submit_attempt
 from assessments.models import Question
-from assessments.services import start_attempt, submit_attempt
 from tests.assessments.conftest import right_answers
 from tests.factories.academy import OrganisationFactory
 

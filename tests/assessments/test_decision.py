@@ -3,15 +3,14 @@
 import random
 from unittest import mock
 
+from assessments.decision import award_if_requirements_met
+from assessments.knowledge.services import start_attempt, submit_attempt
 from assessments.models import Outcome
-from assessments.services import (
-    add_evidence,
-    award_if_requirements_met,
+from assessments.workplace.evidence import add_evidence
+from assessments.workplace.services import (
     request_sign_off,
     sign_off_assessment,
-    start_attempt,
     start_workplace_assessment,
-    submit_attempt,
 )
 from passport.models import Competence, CompetenceEvent
 from tests.assessments.conftest import right_answers
@@ -106,12 +105,10 @@ def test_a_validation_requirement_waits_for_validation_evidence(workplace):
     )
     with (
         mock.patch(
-            "assessments.services.decision.validation_evidence",
+            "assessments.decision.validation_evidence",
             return_value={"validation_ids": [7]},
         ),
-        mock.patch(
-            "assessments.services.decision.latest_signed_workplace_assessment"
-        ) as latest,
+        mock.patch("assessments.decision.latest_signed_workplace_assessment") as latest,
     ):
         latest.return_value = mock.Mock(
             status="complete",

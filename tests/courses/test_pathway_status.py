@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from academy.models import RevalidationKind
 from courses.services import complete_lesson
+from passport.competences.pathways import pathway_status_label
+from passport.competences.services import award_competence
 from passport.models import TrainingPlan, TrainingPlanItem
-from passport.pathway_status import pathway_status_label
-from passport.services import award_competence
 from tests.factories.academy import CompetencyFactory
 from tests.factories.assessments import make_settings
 from tests.factories.courses import make_pathway

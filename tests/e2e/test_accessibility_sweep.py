@@ -113,8 +113,8 @@ def _awaiting_countersignature(people) -> str:
     """Priya's ASP-04 signed competent by Grace Lee, waiting for a second assessor of
     Northshire: Helen Morris, the training lead, accredited for it by the admin."""
     from assessments.models import CriterionResult, Outcome, WorkplaceAssessment
-    from assessments.services import (
-        add_evidence,
+    from assessments.workplace.evidence import add_evidence
+    from assessments.workplace.services import (
         request_sign_off,
         sign_off_assessment,
         start_workplace_assessment,
@@ -237,7 +237,7 @@ def _lessons_covering_every_block(extra_lesson: str) -> dict[str, str]:
 
 def _pages_in_state(people) -> dict[str, str]:
     """Pages that need a state the demo does not start in, named route@state."""
-    from passport.services.sharing import create_share_link
+    from passport.sharing.services import create_share_link
 
     priya, moderator = people["trainee"], people["moderator"]
     share = create_share_link(

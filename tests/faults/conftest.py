@@ -25,7 +25,7 @@ from django.db import connection
 from academy.celery import app as celery_app
 from academy.tasks import verify_audit_chain
 from tests.assessments.conftest import workplace  # noqa: F401 - shared fixture
-from tests.passport.test_feed import SECRET, Receiver
+from tests.passport.feed.test_services import SECRET, Receiver
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_SERVER = shutil.which("redis-server")

@@ -20,11 +20,10 @@ from django.utils import timezone
 from academy.celery import app as celery_app
 from academy.models import AuditEvent
 from academy.services import AUDIT_CHAIN_LOCK_KEY, audit_chain_report
-from assessments.services import (
-    add_evidence,
-    request_sign_off,
-    start_workplace_assessment,
-)
+from assessments.workplace.evidence import add_evidence
+from assessments.workplace.services import request_sign_off, start_workplace_assessment
+from passport.certificates import services as certificate_services
+from passport.competences.services import award_competence
 from passport.models import (
     Certificate,
     Competence,
@@ -32,10 +31,8 @@ from passport.models import (
     FeedDeliveryStatus,
     FeedEvent,
 )
-from passport.services import award_competence
-from passport.services import certificates as certificate_services
 from passport.tasks import deliver_passport_feed_event, render_certificate
-from tests.assessments.test_workplace_views import sign_data
+from tests.assessments.workplace.test_views import sign_data
 from tests.factories.academy import CompetencyFactory, UserFactory
 from tests.factories.workplace import pdf_upload
 from tests.faults.conftest import VICTIM_QUEUE, Worker, drain, wait_until

@@ -204,9 +204,9 @@ def _poison_pages(payloads: Payloads) -> None:
 
 def _poison_questions(payloads: Payloads, priya: User) -> dict[str, str]:
     """Question banks, the attempts that froze them, and a new attempt of Priya's."""
+    from assessments.knowledge.services import build_snapshot
     from assessments.models import AssessmentSettings, Attempt, Question
     from assessments.models.knowledge import QuestionOption
-    from assessments.services.knowledge import build_snapshot
 
     _update_all(payloads, Question, "stem", "feedback", "unit", "topic")
     _update_all(payloads, QuestionOption, "text")
@@ -259,7 +259,7 @@ def _poison_workplace(payloads: Payloads, people: dict) -> dict[str, str]:
         WorkplaceAssessment,
         WorkplaceAssessmentTemplate,
     )
-    from assessments.services import sign_off_assessment, start_correction
+    from assessments.workplace.services import sign_off_assessment, start_correction
 
     _update_all(payloads, WorkplaceAssessmentTemplate, "introduction")
     _update_all(payloads, TemplateCriterion, "text", "guidance")
@@ -308,7 +308,7 @@ def _poison_workplace(payloads: Payloads, people: dict) -> dict[str, str]:
 def _poison_validations(payloads: Payloads, people: dict) -> dict[str, str]:
     """A broth transfer result for Priya, recorded by Grace, and its correction."""
     from assessments.models import ProcessValidation
-    from assessments.services.validations import record_validation
+    from assessments.validations.services import record_validation
 
     performed = timezone.localdate() - datetime.timedelta(days=20)
     result = {
@@ -363,7 +363,7 @@ def _recognised_at_southvale(payloads: Payloads, people: dict) -> None:
 
 def _poison_network_and_passport(payloads: Payloads, people: dict) -> dict[str, str]:
     from passport.models import Certificate
-    from passport.services.sharing import create_share_link
+    from passport.sharing.services import create_share_link
     from trainers.models import Accreditation, DirectoryProfile, MentorNote, Mentorship
 
     _update_all(payloads, Mentorship, "message")

@@ -17,8 +17,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from passport import pdf as passport_pdf
+from passport.certificates.services import CERTIFICATE_TEMPLATE, certificate_context
 from passport.models import Certificate
-from passport.services.certificates import CERTIFICATE_TEMPLATE, certificate_context
 from tests.security.conftest import ROLES
 from tests.security.routes import URLS, page_routes
 from tests.security.stored_xss import (

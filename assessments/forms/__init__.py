@@ -1,1 +1,0 @@
-"""Modules by capability; import the one you need."""

@@ -1,0 +1,140 @@
+"""The answer sheet of an attempt: reads posted answers safely against the frozen questions.
+
+Only the questions drawn for the attempt are read; anything else posted is ignored. A
+malformed answer (text in a number box, an option that is not offered, two answers to a
+single-choice question) gets a clear message and is never saved.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from assessments.knowledge.scoring import NumberError, parse_number
+
+FIELD_PREFIX = "q-"
+_OPTION_ID = re.compile(r"[0-9]{1,18}")
+
+
+def field_name(question_id) -> str:
+    return f"{FIELD_PREFIX}{question_id}"
+
+
+@dataclass
+class SheetQuestion:
+    """A drawn question as the trainee sees it: never its answer key or feedback."""
+
+    number: int
+    id: int
+    kind: str
+    stem: str
+    topic: str
+    unit: str
+    options: list[dict]
+    value: object = None
+    error: str = ""
+
+    @property
+    def name(self) -> str:
+        return field_name(self.id)
+
+    @property
+    def input_id(self) -> str:
+        if self.kind == "numeric":
+            return self.name
+        return f"{self.name}-{self.options[0]['id']}" if self.options else self.name
+
+    @property
+    def chosen(self) -> set[int]:
+        return set(self.value) if isinstance(self.value, list) else set()
+
+    @property
+    def text(self) -> str:
+        return self.value if isinstance(self.value, str) else ""
+
+
+def public_questions(snapshot: dict) -> list[SheetQuestion]:
+    """The drawn questions without answers: only stem, topic, unit and option texts."""
+    return [
+        SheetQuestion(
+            number=number,
+            id=question["id"],
+            kind=question["kind"],
+            stem=question["stem"],
+            topic=question["topic"],
+            unit=question.get("unit", ""),
+            options=[
+                {"id": option["id"], "text": option["text"]}
+                for option in question["options"]
+            ],
+        )
+        for number, question in enumerate(snapshot["questions"], start=1)
+    ]
+
+
+@dataclass
+class AnswerSheet:
+    """Posted answers parsed into saved responses, with a message for each malformed one."""
+
+    questions: list[SheetQuestion]
+    responses: dict = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_saved(cls, snapshot: dict, saved: dict) -> "AnswerSheet":
+        questions = public_questions(snapshot)
+        for question in questions:
+            question.value = saved.get(str(question.id))
+        return cls(questions=questions, responses=dict(saved))
+
+    @classmethod
+    def from_post(cls, snapshot: dict, data) -> "AnswerSheet":
+        sheet = cls(questions=public_questions(snapshot))
+        for question in sheet.questions:
+            values = data.getlist(question.name)
+            try:
+                response = _parse(question, values)
+            except ValueError as error:
+                sheet.errors[str(question.id)] = str(error)
+                question.error = str(error)
+                question.value = values[0] if question.kind == "numeric" else None
+                if question.kind == "numeric" and isinstance(question.value, str):
+                    question.value = question.value[:40]
+                continue
+            question.value = response
+            if response is not None:
+                sheet.responses[str(question.id)] = response
+        return sheet
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def unanswered(self) -> int:
+        return sum(1 for q in self.questions if str(q.id) not in self.responses)
+
+
+def _parse(question: SheetQuestion, values: list[str]):
+    """A response for one question from its posted values; None when unanswered."""
+    values = [value for value in values if value != ""]
+    if not values:
+        return None
+    if question.kind == "numeric":
+        if len(values) > 1:
+            raise ValueError(f"Question {question.number}: enter one number only.")
+        try:
+            parse_number(values[0], unit=question.unit)
+        except NumberError as error:
+            raise ValueError(f"Question {question.number}: {error}") from error
+        return values[0].strip()
+    offered = {option["id"] for option in question.options}
+    chosen = []
+    for value in values:
+        if not _OPTION_ID.fullmatch(value) or int(value) not in offered:
+            raise ValueError(
+                f"Question {question.number}: choose from the answers shown."
+            )
+        if int(value) not in chosen:
+            chosen.append(int(value))
+    if question.kind != "multiple" and len(chosen) > 1:
+        raise ValueError(f"Question {question.number}: choose one answer only.")
+    return sorted(chosen)

@@ -1,0 +1,166 @@
+"""Reads of knowledge assessments: what a trainee may do, and their attempt history."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from assessments.knowledge.eligibility import Eligibility, attempt_eligibility
+from assessments.models import (
+    AssessmentSettings,
+    Attempt,
+    AttemptStatus,
+    Question,
+)
+from courses.models import ModulePage
+from courses.queries import module_cards
+
+
+@dataclass
+class AssessmentOverview:
+    """A module's assessment as one trainee sees it: rules, eligibility and history."""
+
+    module: ModulePage
+    settings: AssessmentSettings
+    question_count: int
+    lessons_complete: bool
+    eligibility: Eligibility
+    attempts: list[Attempt] = field(default_factory=list)
+
+    @property
+    def open_attempt(self) -> Attempt | None:
+        return next((a for a in self.attempts if a.is_open), None)
+
+    @property
+    def passed(self) -> bool:
+        return any(a.passed for a in self.attempts)
+
+    @property
+    def questions_drawn(self) -> int:
+        return min(self.settings.questions_per_attempt, self.question_count)
+
+    @property
+    def status(self) -> str:
+        if self.passed:
+            return "Passed"
+        if self.open_attempt:
+            return "In progress"
+        if not self.lessons_complete:
+            return "Locked"
+        if self.eligibility.allowed:
+            return "Ready to start"
+        if self.attempts:
+            return "Not passed"
+        return "Not available"
+
+
+def live_questions(module: ModulePage):
+    """The published questions of the module's bank: the only ones an attempt draws."""
+    return Question.objects.filter(module=module, live=True)
+
+
+def trainee_attempts(trainee, *, module: ModulePage) -> list[Attempt]:
+    """The trainee's attempts at the module's assessment, newest first (snapshot deferred)."""
+    return list(
+        Attempt.objects.filter(trainee=trainee, module=module)
+        .defer("snapshot", "responses")
+        .order_by("-number")
+    )
+
+
+def _eligibility(settings, *, attempts, lessons_complete, question_count, now):
+    finished = [a.submitted_at for a in attempts if a.submitted_at is not None]
+    return attempt_eligibility(
+        now=now,
+        lessons_complete=lessons_complete,
+        has_questions=question_count > 0,
+        attempts_used=len(attempts),
+        passed_before=any(a.passed for a in attempts),
+        last_finished_at=max(finished, default=None),
+        max_attempts=settings.max_attempts,
+        cooldown=datetime.timedelta(minutes=settings.cooldown_minutes),
+    )
+
+
+def assessment_overview(
+    trainee, *, module: ModulePage, now: datetime.datetime | None = None
+) -> AssessmentOverview | None:
+    """The module's assessment for the trainee, or None when it has no assessment."""
+    settings = AssessmentSettings.objects.filter(module=module).first()
+    if settings is None:
+        return None
+    now = now or timezone.now()
+    attempts = trainee_attempts(trainee, module=module)
+    question_count = live_questions(module).count()
+    lessons_complete = module_cards([module], trainee=trainee)[0].complete
+    return AssessmentOverview(
+        module=module,
+        settings=settings,
+        question_count=question_count,
+        lessons_complete=lessons_complete,
+        eligibility=_eligibility(
+            settings,
+            attempts=[a for a in attempts if not a.is_open],
+            lessons_complete=lessons_complete,
+            question_count=question_count,
+            now=now,
+        ),
+        attempts=attempts,
+    )
+
+
+def my_assessments(trainee, *, now: datetime.datetime | None = None):
+    """Assessments of the live modules the trainee is enrolled on, in a fixed number of queries."""
+    now = now or timezone.now()
+    all_settings = list(
+        AssessmentSettings.objects.filter(
+            module__live=True, module__enrolments__trainee=trainee
+        )
+        .select_related("module")
+        .annotate(
+            live_count=Count(
+                "module__questions", filter=Q(module__questions__live=True)
+            )
+        )
+        .order_by("module__title")
+    )
+    modules = [s.module for s in all_settings]
+    cards = {card.module.pk: card for card in module_cards(modules, trainee=trainee)}
+    attempts_by_module: dict[int, list[Attempt]] = {}
+    for attempt in (
+        Attempt.objects.filter(trainee=trainee, module__in=modules)
+        .defer("snapshot", "responses")
+        .order_by("-number")
+    ):
+        attempts_by_module.setdefault(attempt.module_id, []).append(attempt)
+    overviews = []
+    for settings in all_settings:
+        attempts = attempts_by_module.get(settings.module_id, [])
+        complete = cards[settings.module_id].complete
+        overviews.append(
+            AssessmentOverview(
+                module=settings.module,
+                settings=settings,
+                question_count=settings.live_count,
+                lessons_complete=complete,
+                eligibility=_eligibility(
+                    settings,
+                    attempts=[a for a in attempts if not a.is_open],
+                    lessons_complete=complete,
+                    question_count=settings.live_count,
+                    now=now,
+                ),
+                attempts=attempts,
+            )
+        )
+    return overviews
+
+
+def overdue_attempt_ids(*, before: datetime.datetime) -> list[int]:
+    """Open attempts whose deadline (grace included) passed before the given time."""
+    return list(
+        Attempt.objects.filter(
+            status=AttemptStatus.IN_PROGRESS, deadline__lt=before
+        ).values_list("pk", flat=True)
+    )

@@ -1,0 +1,350 @@
+"""Workplace assessments: start, evidence, sign-off request, signing, countersigning
+and correction. Each step is audited; signed records are never changed."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from academy.models import Competency, ElectronicSignature, SignatureMeaning, User
+from academy.services import record_audit_event, sign_record, signature_matches
+from assessments.decision import (
+    award_if_requirements_met,
+    suspend_if_correction_withdraws,
+)
+from assessments.models import (
+    AssessedCriterion,
+    AssessmentStatus,
+    CriterionResult,
+    EvidenceFile,
+    Outcome,
+    WorkplaceAssessment,
+    WorkplaceAssessmentTemplate,
+)
+from assessments.workplace.evidence import WorkplaceAssessmentRefused, locked
+from passport.models import TrainingPlanItem
+from passport.plans.services import start_plan_item
+from trainers.permissions import can_assess, can_countersign
+
+ASSESSOR_ROLE = "Workplace assessor"
+COUNTERSIGNER_ROLE = "Countersigning workplace assessor"
+
+
+def live_template_for(competency: Competency) -> WorkplaceAssessmentTemplate | None:
+    return (
+        WorkplaceAssessmentTemplate.objects.filter(competency=competency, live=True)
+        .prefetch_related("criteria")
+        .first()
+    )
+
+
+@transaction.atomic
+def start_workplace_assessment(
+    *, trainee: User, competency: Competency
+) -> WorkplaceAssessment:
+    """A trainee starts the workplace assessment of a competency in their plan, from its
+    published checklist; an assessment already open is carried on instead."""
+    open_one = WorkplaceAssessment.objects.filter(
+        trainee=trainee,
+        competency=competency,
+        status__in=[AssessmentStatus.DRAFT, AssessmentStatus.REQUESTED],
+    ).first()
+    if open_one is not None:
+        return open_one
+    in_plan = TrainingPlanItem.objects.filter(
+        plan__trainee=trainee, competency=competency
+    ).exists()
+    template = live_template_for(competency)
+    if not in_plan or template is None or not competency.requires_workplace_assessment:
+        raise WorkplaceAssessmentRefused(
+            "This competency has no workplace assessment in your training plan."
+        )
+    assessment = WorkplaceAssessment.objects.create(
+        trainee=trainee,
+        competency=competency,
+        template=template,
+        evidence_required=template.evidence_required,
+        countersign_required=template.countersign_required,
+        created_at=timezone.now(),
+    )
+    AssessedCriterion.objects.bulk_create(
+        AssessedCriterion(
+            assessment=assessment,
+            position=number,
+            text=criterion.text,
+            guidance=criterion.guidance,
+        )
+        for number, criterion in enumerate(template.criteria.all(), start=1)
+    )
+    start_plan_item(trainee=trainee, competency=competency)
+    record_audit_event(
+        "workplace_assessment_started",
+        actor=trainee,
+        target=assessment,
+        details={"competency": competency.code, "template_id": template.pk},
+    )
+    return assessment
+
+
+@transaction.atomic
+def request_sign_off(
+    *, assessment: WorkplaceAssessment, assessor: User, reflection: str
+) -> WorkplaceAssessment:
+    """The trainee asks one of their supervising, accredited assessors to sign off,
+    with their reflection and at least one piece of evidence."""
+    assessment = locked(assessment)
+    if assessment.status != AssessmentStatus.DRAFT:
+        raise WorkplaceAssessmentRefused("Sign-off has already been requested.")
+    errors = {}
+    if not reflection.strip():
+        errors["reflection"] = "Write your reflection on this competency."
+    if not can_assess(assessor, assessment.trainee, assessment.competency):
+        errors["assessor"] = "Choose an assessor who can sign off this competency."
+    if not assessment.evidence.exists():
+        errors["__all__"] = "Upload at least one piece of evidence before you ask."
+    if errors:
+        raise ValidationError(errors)
+    assessment.reflection = reflection.strip()
+    assessment.assessor = assessor
+    assessment.status = AssessmentStatus.REQUESTED
+    assessment.requested_at = timezone.now()
+    assessment.save()
+    record_audit_event(
+        "workplace_sign_off_requested",
+        actor=assessment.trainee,
+        target=assessment,
+        details={"assessor_id": assessor.pk, "competency": assessment.competency.code},
+    )
+    return assessment
+
+
+def signed_content(assessment: WorkplaceAssessment) -> dict[str, Any]:
+    """The canonical content an assessor signs: the observed checklist, outcome,
+    action plan, the trainee's reflection and the evidence files' hashes."""
+    return {
+        "record_id": assessment.pk,
+        "trainee_id": assessment.trainee_id,
+        "competency": assessment.competency.code,
+        "template_id": assessment.template_id,
+        "assessor_id": assessment.assessor_id,
+        "reflection": assessment.reflection,
+        "criteria": [
+            {
+                "position": c.position,
+                "text": c.text,
+                "result": c.result,
+                "comment": c.comment,
+            }
+            for c in assessment.criteria.order_by("position")
+        ],
+        "evidence": [e.sha256 for e in assessment.evidence.order_by("id")],
+        "outcome": assessment.outcome,
+        "action_plan": assessment.action_plan,
+        "corrects_id": assessment.corrects_id,
+        "correction_reason": assessment.correction_reason,
+    }
+
+
+def countersigned_content(assessment: WorkplaceAssessment) -> dict[str, Any]:
+    """A countersignature binds the record's content and the first signature."""
+    return {
+        **signed_content(assessment),
+        "signature_hash": assessment.signature.signature_hash,
+    }
+
+
+def signatures_verified(assessment: WorkplaceAssessment) -> bool | None:
+    """Whether the stored record still matches what was signed (None: unsigned)."""
+    if assessment.signature is None:
+        return None
+    verified = signature_matches(
+        assessment.signature, content=signed_content(assessment)
+    )
+    if assessment.countersignature is not None:
+        verified = verified and signature_matches(
+            assessment.countersignature, content=countersigned_content(assessment)
+        )
+    return verified
+
+
+def _decide_after_signing(
+    assessment: WorkplaceAssessment, *, signer: User, signature: ElectronicSignature
+) -> None:
+    suspend_if_correction_withdraws(
+        correction=assessment, signed_by=signer, role=signature.role
+    )
+    if assessment.status == AssessmentStatus.COMPLETE and assessment.is_competent:
+        award_if_requirements_met(
+            trainee=assessment.trainee,
+            competency=assessment.competency,
+            decided_by=signer,
+            signature=signature,
+        )
+
+
+@transaction.atomic
+def sign_off_assessment(
+    *,
+    assessment: WorkplaceAssessment,
+    assessor: User,
+    results: dict[int, tuple[str, str]],
+    outcome: str,
+    action_plan: str,
+) -> WorkplaceAssessment:
+    """Record each criterion and the outcome, and sign them (after `confirm_signer`).
+
+    Only the requested assessor, while they may assess the trainee, signs; a record
+    already signed (for instance by a second submission) is refused.
+    """
+    assessment = locked(assessment)
+    if assessment.status != AssessmentStatus.REQUESTED:
+        raise WorkplaceAssessmentRefused("This assessment has already been signed.")
+    if assessment.assessor_id != assessor.pk or not can_assess(
+        assessor, assessment.trainee, assessment.competency
+    ):
+        raise WorkplaceAssessmentRefused("You cannot sign off this assessment.")
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": "Choose the outcome of the assessment."})
+    if outcome == Outcome.NOT_YET_COMPETENT and not action_plan.strip():
+        raise ValidationError({"action_plan": "Write the action plan for the trainee."})
+    for criterion in assessment.criteria.all():
+        result, comment = results.get(criterion.position, ("", ""))
+        if result not in CriterionResult.values:
+            raise ValidationError(f"Record a result for: {criterion.text}")
+        criterion.result, criterion.comment = result, comment.strip()
+        criterion.save(update_fields=["result", "comment"])
+        record_audit_event(
+            "workplace_criterion_recorded",
+            actor=assessor,
+            target=assessment,
+            details={"position": criterion.position, "result": result},
+        )
+    assessment.outcome = outcome
+    assessment.action_plan = action_plan.strip()
+    competent = outcome == Outcome.COMPETENT
+    assessment.status = (
+        AssessmentStatus.AWAITING_COUNTERSIGN
+        if competent and assessment.countersign_required
+        else AssessmentStatus.COMPLETE
+    )
+    meaning = (
+        SignatureMeaning.ASSESSED_COMPETENT
+        if competent
+        else SignatureMeaning.ASSESSED_NOT_YET_COMPETENT
+    )
+    signature = sign_record(
+        assessment,
+        signer=assessor,
+        meaning=meaning,
+        role=ASSESSOR_ROLE,
+        content=signed_content(assessment),
+    )
+    assessment.signature = signature
+    assessment.save()
+    _decide_after_signing(assessment, signer=assessor, signature=signature)
+    return assessment
+
+
+@transaction.atomic
+def countersign_assessment(
+    *, assessment: WorkplaceAssessment, countersigner: User
+) -> WorkplaceAssessment:
+    """A second accredited assessor countersigns a competent outcome (after
+    `confirm_signer`); then the competence can be awarded."""
+    assessment = locked(assessment)
+    if assessment.status != AssessmentStatus.AWAITING_COUNTERSIGN:
+        raise WorkplaceAssessmentRefused(
+            "This assessment is not waiting to be countersigned."
+        )
+    if not can_countersign(
+        countersigner,
+        trainee=assessment.trainee,
+        competency=assessment.competency,
+        first_signer=assessment.assessor,
+    ):
+        raise WorkplaceAssessmentRefused("You cannot countersign this assessment.")
+    assessment.status = AssessmentStatus.COMPLETE
+    signature = sign_record(
+        assessment,
+        signer=countersigner,
+        meaning=SignatureMeaning.COUNTERSIGNED,
+        role=COUNTERSIGNER_ROLE,
+        content=countersigned_content(assessment),
+    )
+    assessment.countersignature = signature
+    assessment.save()
+    record_audit_event(
+        "workplace_countersigned",
+        actor=countersigner,
+        target=assessment,
+        details={"signature_id": signature.pk},
+    )
+    _decide_after_signing(assessment, signer=countersigner, signature=signature)
+    return assessment
+
+
+@transaction.atomic
+def start_correction(
+    *, original: WorkplaceAssessment, assessor: User, reason: str
+) -> WorkplaceAssessment:
+    """A correction of a signed record is a new record that refers to it, with the
+    reason; the assessor then records and signs it as usual. The original is kept."""
+    original = locked(original)
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the reason for the correction."})
+    if not original.is_signed or hasattr(original, "corrected_by"):
+        raise WorkplaceAssessmentRefused(
+            "Only a signed, uncorrected record is corrected."
+        )
+    if not can_assess(assessor, original.trainee, original.competency):
+        raise WorkplaceAssessmentRefused("You cannot assess this trainee.")
+    if WorkplaceAssessment.objects.filter(
+        trainee=original.trainee,
+        competency=original.competency,
+        status__in=[AssessmentStatus.DRAFT, AssessmentStatus.REQUESTED],
+    ).exists():
+        raise WorkplaceAssessmentRefused(
+            "The trainee has an open assessment of this competency; complete it first."
+        )
+    now = timezone.now()
+    correction = WorkplaceAssessment.objects.create(
+        trainee=original.trainee,
+        competency=original.competency,
+        template=original.template,
+        evidence_required=original.evidence_required,
+        countersign_required=original.countersign_required,
+        status=AssessmentStatus.REQUESTED,
+        reflection=original.reflection,
+        assessor=assessor,
+        created_at=now,
+        requested_at=now,
+        corrects=original,
+        correction_reason=reason.strip(),
+    )
+    AssessedCriterion.objects.bulk_create(
+        AssessedCriterion(
+            assessment=correction, position=c.position, text=c.text, guidance=c.guidance
+        )
+        for c in original.criteria.all()
+    )
+    EvidenceFile.objects.bulk_create(
+        EvidenceFile(
+            assessment=correction,
+            original_name=e.original_name,
+            stored_name=e.stored_name,
+            content_type=e.content_type,
+            size=e.size,
+            sha256=e.sha256,
+            uploaded_by_id=e.uploaded_by_id,
+            uploaded_at=e.uploaded_at,
+        )
+        for e in original.evidence.all()
+    )
+    record_audit_event(
+        "workplace_correction_started",
+        actor=assessor,
+        target=correction,
+        details={"corrects_id": original.pk, "reason": correction.correction_reason},
+    )
+    return correction

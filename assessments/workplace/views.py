@@ -1,0 +1,395 @@
+"""Pages of workplace assessments for trainees and assessors. Whoever may not see a
+record gets 404, never a hint that it exists; signed records are never changed."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from academy.models import Competency, User
+from academy.services import SignatureRejected, confirm_signer
+from assessments.models import AssessmentStatus, EvidenceFile, WorkplaceAssessment
+from assessments.workplace.evidence import (
+    WorkplaceAssessmentRefused,
+    add_evidence,
+    open_evidence,
+)
+from assessments.workplace.forms import (
+    AssessorSignOffForm,
+    CorrectionForm,
+    CountersignForm,
+    EvidenceForm,
+    SignOffRequestForm,
+)
+from assessments.workplace.queries import (
+    countersign_queue,
+    my_workplace_assessments,
+    sign_off_queue,
+    workplace_items_to_start,
+)
+from assessments.workplace.services import (
+    countersign_assessment,
+    request_sign_off,
+    sign_off_assessment,
+    signatures_verified,
+    start_correction,
+    start_workplace_assessment,
+)
+from passport.models import Competence
+from trainers.permissions import (
+    can_assess,
+    can_countersign,
+    can_view_trainee_record,
+    trainers_of,
+)
+
+
+def _crumbs(*extra: dict) -> list[dict]:
+    return [
+        {"label": "Workplace assessments", "url": reverse("assessments:workplace")},
+        *extra,
+    ]
+
+
+def _assessment(pk: int) -> WorkplaceAssessment:
+    return get_object_or_404(
+        WorkplaceAssessment.objects.select_related(
+            "trainee__organisation",
+            "competency",
+            "assessor",
+            "signature",
+            "countersignature",
+            "corrects",
+        ),
+        pk=pk,
+    )
+
+
+def _may_countersign(user: User, assessment: WorkplaceAssessment) -> bool:
+    return (
+        assessment.status == AssessmentStatus.AWAITING_COUNTERSIGN
+        and can_countersign(
+            user,
+            trainee=assessment.trainee,
+            competency=assessment.competency,
+            first_signer=assessment.assessor,
+        )
+    )
+
+
+def _visible_assessment(request: HttpRequest, pk: int) -> WorkplaceAssessment:
+    """The trainee, those who may see their record, the requested assessor and a
+    possible countersigner see a record; anyone else gets 404."""
+    assessment = _assessment(pk)
+    user = request.user
+    if (
+        can_view_trainee_record(user, assessment.trainee)
+        or assessment.assessor_id == user.pk
+        or _may_countersign(user, assessment)
+    ):
+        return assessment
+    raise Http404("No such workplace assessment")
+
+
+def _own_draft(request: HttpRequest, pk: int) -> WorkplaceAssessment:
+    return get_object_or_404(
+        WorkplaceAssessment.objects.select_related("trainee", "competency"),
+        pk=pk,
+        trainee=request.user,
+    )
+
+
+def _assessors_for(assessment: WorkplaceAssessment):
+    trainers = trainers_of(assessment.trainee)
+    allowed = [
+        person.pk
+        for person in trainers
+        if can_assess(person, assessment.trainee, assessment.competency)
+    ]
+    return User.objects.filter(pk__in=allowed).order_by("full_name")
+
+
+@login_required
+def my_workplace_view(request: HttpRequest) -> HttpResponse:
+    """A trainee's workplace assessments and those in their plan they can start."""
+    return render(
+        request,
+        "assessments/workplace/my_workplace.html",
+        {
+            "assessments": my_workplace_assessments(request.user),
+            "to_start": workplace_items_to_start(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def start_view(request: HttpRequest, competency_id: int) -> HttpResponse:
+    competency = get_object_or_404(Competency, pk=competency_id, live=True)
+    try:
+        assessment = start_workplace_assessment(
+            trainee=request.user, competency=competency
+        )
+    except WorkplaceAssessmentRefused as refusal:
+        raise Http404(str(refusal)) from refusal
+    return redirect("assessments:workplace_assessment", assessment.pk)
+
+
+def _page(request, assessment, *, evidence_form=None, request_form=None, status=200):
+    competence = None
+    if assessment.status == AssessmentStatus.COMPLETE:
+        competence = Competence.objects.filter(
+            holder=assessment.trainee, competency=assessment.competency
+        ).first()
+    is_trainee = assessment.trainee_id == request.user.pk
+    is_draft = assessment.status == AssessmentStatus.DRAFT
+    if is_trainee and is_draft:
+        evidence_form = evidence_form or EvidenceForm()
+        request_form = request_form or SignOffRequestForm(
+            assessors=_assessors_for(assessment)
+        )
+    corrected_by = WorkplaceAssessment.objects.filter(corrects=assessment).first()
+    return render(
+        request,
+        "assessments/workplace/assessment.html",
+        {
+            "assessment": assessment,
+            "criteria": assessment.criteria.all(),
+            "evidence": assessment.evidence.all(),
+            "is_trainee": is_trainee,
+            "evidence_form": evidence_form if is_trainee and is_draft else None,
+            "request_form": request_form if is_trainee and is_draft else None,
+            "verified": signatures_verified(assessment),
+            "competence": competence,
+            "corrected_by": corrected_by,
+            "can_sign": assessment.status == AssessmentStatus.REQUESTED
+            and assessment.assessor_id == request.user.pk,
+            "can_countersign": _may_countersign(request.user, assessment),
+            "can_correct": assessment.is_signed
+            and corrected_by is None
+            and can_assess(request.user, assessment.trainee, assessment.competency),
+            "crumbs": _crumbs() if is_trainee else [_queue_crumb()],
+        },
+        status=status,
+    )
+
+
+@login_required
+def assessment_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The record: checklist, evidence, reflection, outcome and its signatures."""
+    return _page(request, _visible_assessment(request, pk))
+
+
+@login_required
+@require_POST
+def upload_evidence_view(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _own_draft(request, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            add_evidence(
+                assessment=assessment,
+                uploaded_by=request.user,
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except WorkplaceAssessmentRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect("assessments:workplace_assessment", pk)
+        else:
+            messages.success(request, "Your evidence has been uploaded.")
+            return redirect("assessments:workplace_assessment", pk)
+    return _page(request, assessment, evidence_form=form, status=400)
+
+
+@login_required
+@require_POST
+def request_view(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _own_draft(request, pk)
+    form = SignOffRequestForm(request.POST, assessors=_assessors_for(assessment))
+    if form.is_valid():
+        try:
+            request_sign_off(
+                assessment=assessment,
+                assessor=form.cleaned_data["assessor"],
+                reflection=form.cleaned_data["reflection"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except WorkplaceAssessmentRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect("assessments:workplace_assessment", pk)
+        else:
+            messages.success(request, "Your request for sign-off has been sent.")
+            return redirect("assessments:workplace_assessment", pk)
+    return _page(request, assessment, request_form=form, status=400)
+
+
+@login_required
+def evidence_view(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    """Serve an evidence file only to those who may see the record, as a download."""
+    assessment = _visible_assessment(request, pk)
+    evidence = get_object_or_404(EvidenceFile, pk=evidence_pk, assessment=assessment)
+    evidence.assessment = assessment
+    try:
+        handle = open_evidence(evidence=evidence, viewer=request.user)
+    except FileNotFoundError as missing:
+        raise Http404("The stored file is missing") from missing
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _queue_crumb() -> dict:
+    return {"label": "Sign-off queue", "url": reverse("assessments:sign_off_queue")}
+
+
+@login_required
+def queue_view(request: HttpRequest) -> HttpResponse:
+    """The assessor's requests to sign off, and outcomes waiting to be countersigned."""
+    return render(
+        request,
+        "assessments/workplace/queue.html",
+        {
+            "requests": sign_off_queue(request.user),
+            "countersign": countersign_queue(request.user),
+        },
+    )
+
+
+@login_required
+def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The requested assessor records each criterion and the outcome, and signs."""
+    assessment = _assessment(pk)
+    if assessment.assessor_id != request.user.pk or not can_assess(
+        request.user, assessment.trainee, assessment.competency
+    ):
+        raise Http404("No such sign-off request")
+    if assessment.status != AssessmentStatus.REQUESTED:
+        messages.error(request, "This assessment has been signed; it cannot change.")
+        return redirect("assessments:workplace_assessment", pk)
+    criteria = assessment.criteria.all()
+    form = AssessorSignOffForm(request.POST or None, criteria=criteria)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            outcome = form.cleaned_data["outcome"]
+            try:
+                confirm_signer(
+                    request.user,
+                    password=form.cleaned_data["password"],
+                    record=assessment,
+                    meaning=form.MEANINGS[outcome],
+                )
+                sign_off_assessment(
+                    assessment=assessment,
+                    assessor=request.user,
+                    results=form.results(),
+                    outcome=outcome,
+                    action_plan=form.cleaned_data["action_plan"],
+                )
+            except SignatureRejected as rejected:
+                form.add_error("password", str(rejected))
+            except ValidationError as error:
+                form.add_error(None, error)
+            except WorkplaceAssessmentRefused as refusal:
+                messages.error(request, str(refusal))
+                return redirect("assessments:workplace_assessment", pk)
+            else:
+                messages.success(request, "You have signed the assessment.")
+                return redirect("assessments:workplace_assessment", pk)
+    return render(
+        request,
+        "assessments/workplace/sign.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "evidence": assessment.evidence.all(),
+            "crumbs": [_queue_crumb()],
+        },
+        status=status,
+    )
+
+
+@login_required
+def countersign_view(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _assessment(pk)
+    if not _may_countersign(request.user, assessment):
+        raise Http404("Nothing to countersign")
+    form = CountersignForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                confirm_signer(
+                    request.user,
+                    password=form.cleaned_data["password"],
+                    record=assessment,
+                    meaning="countersigned",
+                )
+                countersign_assessment(
+                    assessment=assessment, countersigner=request.user
+                )
+            except SignatureRejected as rejected:
+                form.add_error("password", str(rejected))
+            except WorkplaceAssessmentRefused as refusal:
+                messages.error(request, str(refusal))
+                return redirect("assessments:workplace_assessment", pk)
+            else:
+                messages.success(request, "You have countersigned the assessment.")
+                return redirect("assessments:workplace_assessment", pk)
+    return render(
+        request,
+        "assessments/workplace/countersign.html",
+        {
+            "assessment": assessment,
+            "criteria": assessment.criteria.all(),
+            "form": form,
+            "crumbs": [_queue_crumb()],
+        },
+        status=status,
+    )
+
+
+@login_required
+def correction_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """An assessor corrects a signed record by starting a new one that refers to it."""
+    assessment = _assessment(pk)
+    if not assessment.is_signed or not can_assess(
+        request.user, assessment.trainee, assessment.competency
+    ):
+        raise Http404("No such signed record")
+    form = CorrectionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                correction = start_correction(
+                    original=assessment,
+                    assessor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except WorkplaceAssessmentRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                return redirect("assessments:workplace_sign", correction.pk)
+    return render(
+        request,
+        "assessments/workplace/correction.html",
+        {"assessment": assessment, "form": form, "crumbs": [_queue_crumb()]},
+        status=status,
+    )

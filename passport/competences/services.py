@@ -1,0 +1,193 @@
+"""Awarding, renewing, suspending and revoking competences: each a recorded event."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from academy.models import Competency, ElectronicSignature, SignatureMeaning, User
+from academy.services import record_audit_event, sign_record
+from passport.certificates.services import issue_certificate
+from passport.feed.services import record_feed_event
+from passport.models import (
+    Competence,
+    CompetenceEvent,
+    CompetenceEventKind,
+    CompetenceStatus,
+)
+from passport.plans.services import complete_plan_items, reopen_plan_items
+
+ENDED_STATUSES = (CompetenceStatus.REVOKED,)
+
+
+def signed_event_content(
+    competence: Competence, *, kind: str, reason: str
+) -> dict[str, Any]:
+    """The canonical content a person signs when they suspend or revoke a competence."""
+    return {
+        "competence_id": competence.pk,
+        "holder_id": competence.holder_id,
+        "competency": competence.competency.code,
+        "action": kind,
+        "reason": reason,
+    }
+
+
+@transaction.atomic
+def award_competence(
+    *,
+    holder: User,
+    competency: Competency,
+    achieved_on: date,
+    evidence: dict[str, Any],
+    awarded_by: User | None,
+    signature: ElectronicSignature | None = None,
+) -> CompetenceEvent:
+    """Award a competence, or renew the one held, with its expiry from the
+    competency's revalidation rule; the matching plan items are completed.
+
+    `signature` is the signed record that met the last requirement (a workplace
+    sign-off or a validation result). A revoked competence is awarded afresh. Each
+    award gets its certificate, rendered after commit.
+    """
+    now = timezone.now()
+    expires_on = competency.revalidation_rule.expiry_after(achieved_on)
+    competence = (
+        Competence.objects.select_for_update()
+        .filter(holder=holder, competency=competency)
+        .first()
+    )
+    if competence is None:
+        kind = CompetenceEventKind.AWARDED
+        competence = Competence(
+            holder=holder, competency=competency, first_achieved_on=achieved_on
+        )
+    elif competence.status in ENDED_STATUSES:
+        kind = CompetenceEventKind.AWARDED
+        competence.first_achieved_on = achieved_on
+    else:
+        kind = CompetenceEventKind.RENEWED
+    competence.status = CompetenceStatus.CURRENT
+    competence.achieved_on = achieved_on
+    competence.expires_on = expires_on
+    competence.evidence = evidence
+    competence.updated_at = now
+    competence.save()
+    event = CompetenceEvent.objects.create(
+        competence=competence,
+        kind=kind,
+        occurred_at=now,
+        actor=awarded_by,
+        status_after=competence.status,
+        achieved_on=achieved_on,
+        expires_on=expires_on,
+        evidence=evidence,
+        signature=signature,
+    )
+    certificate = issue_certificate(event=event)
+    record_feed_event(event)
+    complete_plan_items(trainee=holder, competency=competency)
+    record_audit_event(
+        f"competence_{kind}",
+        actor=awarded_by,
+        actor_name="" if awarded_by else "Academy",
+        target=competence,
+        details={
+            "event_id": event.pk,
+            "competency": competency.code,
+            "holder_id": holder.pk,
+            "achieved_on": achieved_on,
+            "expires_on": expires_on,
+            "evidence": evidence,
+            "certificate": certificate.number,
+        },
+    )
+    return event
+
+
+def _signed_change(
+    competence: Competence,
+    *,
+    kind: str,
+    status: str,
+    meaning: str,
+    signed_by: User,
+    role: str,
+    reason: str,
+) -> CompetenceEvent:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason for this decision."})
+    competence = Competence.objects.select_for_update().get(pk=competence.pk)
+    if competence.status == CompetenceStatus.REVOKED:
+        raise ValidationError("This competence has been revoked; it cannot change.")
+    if competence.status == status:
+        raise ValidationError(f"This competence is already {competence.status}.")
+    signature = sign_record(
+        competence,
+        signer=signed_by,
+        meaning=meaning,
+        role=role,
+        content=signed_event_content(competence, kind=kind, reason=reason),
+    )
+    now = timezone.now()
+    competence.status = status
+    competence.updated_at = now
+    competence.save(update_fields=["status", "updated_at"])
+    reopen_plan_items(trainee=competence.holder, competency=competence.competency)
+    event = CompetenceEvent.objects.create(
+        competence=competence,
+        kind=kind,
+        occurred_at=now,
+        actor=signed_by,
+        reason=reason,
+        status_after=status,
+        achieved_on=competence.achieved_on,
+        expires_on=competence.expires_on,
+        evidence=competence.evidence,
+        signature=signature,
+    )
+    record_feed_event(event)
+    record_audit_event(
+        f"competence_{kind}",
+        actor=signed_by,
+        target=competence,
+        details={"event_id": event.pk, "reason": reason, "signature_id": signature.pk},
+    )
+    return event
+
+
+@transaction.atomic
+def suspend_competence(
+    *, competence: Competence, signed_by: User, role: str, reason: str
+) -> CompetenceEvent:
+    """Suspend a competence (a failed validation, an adverse trend, a trainer's
+    withdrawal) as a signed event; a later award renews it. Call `confirm_signer`
+    first when a person is signing now."""
+    return _signed_change(
+        competence,
+        kind=CompetenceEventKind.SUSPENDED,
+        status=CompetenceStatus.SUSPENDED,
+        meaning=SignatureMeaning.COMPETENCE_SUSPENDED,
+        signed_by=signed_by,
+        role=role,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def revoke_competence(
+    *, competence: Competence, signed_by: User, role: str, reason: str
+) -> CompetenceEvent:
+    """Revoke a competence for good, as a signed event; only a new award replaces it."""
+    return _signed_change(
+        competence,
+        kind=CompetenceEventKind.REVOKED,
+        status=CompetenceStatus.REVOKED,
+        meaning=SignatureMeaning.COMPETENCE_REVOKED,
+        signed_by=signed_by,
+        role=role,
+        reason=reason,
+    )

@@ -1,0 +1,110 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from passport.competences.revalidation_dates import (
+    EXPIRY_WARNING_DAYS,
+    days_left,
+    is_expired,
+    warning_due,
+    warning_window_end,
+)
+
+
+@pytest.mark.parametrize(
+    ("expires_on", "today", "expected"),
+    [
+        (date(2026, 3, 31), date(2026, 1, 30), 60),  # 60 days before, over February
+        (date(2026, 3, 31), date(2026, 1, 29), None),  # 61 days before
+        (date(2028, 3, 31), date(2028, 1, 31), 60),  # leap year: 29 February counts
+        (date(2028, 3, 31), date(2028, 1, 30), None),
+        (date(2028, 2, 29), date(2028, 1, 30), 30),  # expiring on a leap day
+        (date(2028, 2, 29), date(2028, 2, 22), 7),
+        (date(2028, 2, 29), date(2028, 2, 21), 30),
+        (date(2026, 1, 6), date(2025, 12, 30), 7),  # over the year end
+        (date(2026, 1, 6), date(2025, 12, 29), 30),
+        (date(2026, 5, 1), date(2026, 5, 1), 7),  # the last day of currency
+        (date(2026, 5, 1), date(2026, 5, 2), None),  # expired
+        (None, date(2026, 5, 2), None),  # never lapses
+    ],
+)
+def test_the_most_urgent_warning_reached_is_due(expires_on, today, expected):
+    assert warning_due(expires_on, today=today) == expected
+
+
+def test_a_warning_already_sent_for_this_expiry_is_not_due_again():
+    expires_on = date(2026, 6, 30)
+
+    assert warning_due(expires_on, today=date(2026, 6, 1), already_sent={30}) is None
+    assert warning_due(expires_on, today=date(2026, 6, 1), already_sent={60}) == 30
+
+
+def test_a_late_run_sends_only_the_most_urgent_warning_it_slept_through():
+    expires_on = date(2026, 6, 30)
+
+    # The scan did not run from 60 days before until 5 days before.
+    assert warning_due(expires_on, today=date(2026, 6, 25), already_sent=()) == 7
+    # A missed day just after a threshold still sends it.
+    assert warning_due(expires_on, today=date(2026, 6, 1), already_sent={60}) == 30
+
+
+@pytest.mark.parametrize(
+    ("expires_on", "today", "expired"),
+    [
+        (date(2026, 2, 28), date(2026, 2, 28), False),
+        (date(2026, 2, 28), date(2026, 3, 1), True),  # the day after, month end
+        (date(2028, 2, 28), date(2028, 2, 29), True),  # the leap day is the day after
+        (date(2028, 2, 29), date(2028, 2, 29), False),
+        (date(2028, 2, 29), date(2028, 3, 1), True),
+        (date(2025, 12, 31), date(2026, 1, 1), True),
+        (date(2026, 2, 28), date(2026, 3, 9), True),  # running late
+        (None, date(2099, 1, 1), False),
+    ],
+)
+def test_a_competence_expires_on_the_day_after_its_expiry_date(
+    expires_on, today, expired
+):
+    assert is_expired(expires_on, today=today) is expired
+
+
+def test_days_left_and_window_cross_month_ends_and_leap_days():
+    assert days_left(date(2028, 3, 1), today=date(2028, 2, 28)) == 2
+    assert days_left(date(2026, 3, 1), today=date(2026, 2, 28)) == 1
+    assert warning_window_end(today=date(2028, 1, 1)) == date(2028, 3, 1)
+    assert warning_window_end(today=date(2026, 1, 1)) == date(2026, 3, 2)
+
+
+@given(
+    expires_on=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+    offset=st.integers(min_value=-120, max_value=120),
+    sent=st.sets(st.sampled_from(EXPIRY_WARNING_DAYS)),
+)
+def test_a_due_warning_is_reached_unsent_and_the_most_urgent(expires_on, offset, sent):
+    today = expires_on - timedelta(days=offset)
+
+    due = warning_due(expires_on, today=today, already_sent=sent)
+
+    if due is None:
+        reached = [d for d in EXPIRY_WARNING_DAYS if 0 <= offset <= d]
+        assert not reached or min(reached) in sent
+    else:
+        assert 0 <= offset <= due
+        assert due not in sent
+        assert all(offset > d for d in EXPIRY_WARNING_DAYS if d < due)
+        assert today <= expires_on <= warning_window_end(today=today)
+
+
+def test_every_day_of_a_year_sends_each_warning_exactly_once():
+    expires_on = date(2028, 3, 1)
+    sent: list[int] = []
+    day = expires_on - timedelta(days=365)
+    while not is_expired(expires_on, today=day):
+        due = warning_due(expires_on, today=day, already_sent=sent)
+        if due is not None:
+            sent.append(due)
+        day += timedelta(days=1)
+
+    assert sent == [60, 30, 7]
+    assert day == date(2028, 3, 2)
