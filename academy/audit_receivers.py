@@ -16,20 +16,22 @@ def _client(request) -> dict:
 
 
 def on_signed_in(sender, request, user, **kwargs) -> None:
-    record_audit_event("signed_in", actor=user, target=user, details=_client(request))
+    record_audit_event(
+        "academy.user_signed_in", actor=user, target=user, details=_client(request)
+    )
 
 
 def on_signed_out(sender, request, user, **kwargs) -> None:
     if user is not None:
         record_audit_event(
-            "signed_out", actor=user, target=user, details=_client(request)
+            "academy.user_signed_out", actor=user, target=user, details=_client(request)
         )
 
 
 def on_sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
     attempted = str(credentials.get("username", ""))[:254]
     record_audit_event(
-        "sign_in_failed",
+        "academy.sign_in_failed",
         actor_name="(not signed in)",
         details={"attempted_email": attempted, **_client(request)},
     )
@@ -42,7 +44,7 @@ def on_roles_changed(sender, instance, action, reverse, pk_set, **kwargs) -> Non
         Group.objects.filter(pk__in=pk_set or ()).values_list("name", flat=True)
     )
     record_audit_event(
-        "roles_changed",
+        "academy.user_roles_changed",
         actor=current_user.get(),
         actor_name="" if current_user.get() else "(system)",
         target=instance,
@@ -52,7 +54,7 @@ def on_roles_changed(sender, instance, action, reverse, pk_set, **kwargs) -> Non
 
 def on_published(sender, instance, revision=None, **kwargs) -> None:
     record_audit_event(
-        "published",
+        "academy.content_published",
         actor=current_user.get() or getattr(revision, "user", None),
         actor_name=""
         if current_user.get() or getattr(revision, "user", None)

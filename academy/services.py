@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from academy.audit_actions import is_registered
 from academy.audit_chain import ChainReport, event_hash, verify_chain
 from academy.models import AuditEvent, ElectronicSignature, User
 from academy.signing import content_hash, signature_hash
@@ -28,7 +29,15 @@ def record_audit_event(
     target: Any = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the audit chain, linked to the newest event by its hash."""
+    """Append one event to the audit chain, linked to the newest event by its hash.
+
+    The action must be registered in `academy.audit_actions`, so regulators can query
+    the trail by one vocabulary.
+    """
+    if not is_registered(action):
+        raise ValueError(
+            f"{action!r} is not a registered audit action (academy.audit_actions)."
+        )
     if target is not None:
         object_type = target._meta.label_lower
         object_id = str(target.pk)
@@ -92,7 +101,7 @@ def confirm_signer(signer: User, *, password: str, record: Any, meaning: str) ->
     if password and signer.is_active and signer.check_password(password):
         return
     record_audit_event(
-        "signature_rejected",
+        "academy.signature_rejected",
         actor=signer,
         target=record,
         details={"meaning": meaning, "reason": "password did not match"},
@@ -133,7 +142,7 @@ def sign_record(
         **fields,
     )
     record_audit_event(
-        "signed",
+        "academy.record_signed",
         actor=signer,
         target=record,
         details={

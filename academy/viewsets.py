@@ -1,10 +1,18 @@
 """Wagtail admin views over the framework, people and places, and the audit trail."""
 
+import django_filters
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from academy.audit_actions import (
+    AUDIT_ACTIONS,
+    action_meaning,
+    canonical_action,
+    stored_names,
+)
 from academy.models import AuditEvent, Competency, Organisation, SpecialistArea
 
 
@@ -52,6 +60,23 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class AuditEventFilterSet(WagtailFilterSet):
+    """Filter by registered action; events stored under an older name come too."""
+
+    action = django_filters.ChoiceFilter(
+        label="Action",
+        choices=[(name, name) for name in sorted(AUDIT_ACTIONS)],
+        method="filter_action",
+    )
+
+    class Meta:
+        model = AuditEvent
+        fields = []
+
+    def filter_action(self, queryset, name, value):
+        return queryset.filter(action__in=stored_names(value))
+
+
 class AuditEventViewSet(ModelViewSet):
     model = AuditEvent
     icon = "history"
@@ -61,11 +86,12 @@ class AuditEventViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_display = [
         "occurred_at",
-        "action",
+        Column("action", label="Action", accessor=lambda e: canonical_action(e.action)),
+        Column("meaning", label="Meaning", accessor=lambda e: action_meaning(e.action)),
         Column("actor_name", label="Actor"),
         Column("object_repr", label="Object"),
     ]
     ordering = ["-id"]
-    list_filter = ["action"]
+    filterset_class = AuditEventFilterSet
     search_fields = ["action", "actor_name", "object_repr"]
     form_fields = []

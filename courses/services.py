@@ -38,7 +38,7 @@ def enrol_trainee(trainee: User, *, module: ModulePage) -> Enrolment:
     )
     if created:
         record_audit_event(
-            "courses.enrolled",
+            "courses.trainee_enrolled",
             actor=trainee,
             target=enrolment,
             details={"module_id": module.pk, "module": module.title},
@@ -113,7 +113,7 @@ def mark_training_impacting_change(
     )
     if created:
         record_audit_event(
-            "courses.training_impacting_change",
+            "courses.training_impacting_change_marked",
             actor=marked_by,
             target=change,
             details={"lesson": lesson.title, "revision_id": change.revision_id},
@@ -134,7 +134,7 @@ def request_reviews_for_finding(finding: AuditFinding, *, actor: User | None) ->
         )
         created += new
     record_audit_event(
-        "courses.finding_recorded",
+        "courses.audit_finding_recorded",
         actor=actor,
         target=finding,
         details={"modules_flagged": created},

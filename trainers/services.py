@@ -44,7 +44,7 @@ def appoint_training_lead(
     permissions.grant_organisation_management(user=person, organisation=organisation)
     if created:
         record_audit_event(
-            "trainers.lead_appointed",
+            "trainers.training_lead_appointed",
             actor=appointed_by,
             target=role,
             details={"organisation": organisation.ods_code},
@@ -62,7 +62,7 @@ def end_training_lead_role(*, role: TrainingLeadRole, ended_by: User) -> None:
     )
     if not TrainingLeadRole.objects.filter(person=role.person, ends_on=None).exists():
         role.person.groups.remove(Group.objects.get(name=LEAD_ROLE))
-    record_audit_event("trainers.lead_role_ended", actor=ended_by, target=role)
+    record_audit_event("trainers.training_lead_role_ended", actor=ended_by, target=role)
 
 
 def missing_assessor_qualifications(person: User) -> list[str]:
@@ -235,7 +235,9 @@ def request_mentorship(*, mentee: User, mentor: User, message: str) -> Mentorshi
     return mentorship
 
 
-def _respond(mentorship: Mentorship, *, by: User, status: str) -> Mentorship:
+def _respond(
+    mentorship: Mentorship, *, by: User, status: str, audit_action: str
+) -> Mentorship:
     if by.pk != mentorship.mentor_id:
         raise ValidationError("Only the mentor can answer this request.")
     if mentorship.status != MentorshipStatus.REQUESTED:
@@ -246,20 +248,30 @@ def _respond(mentorship: Mentorship, *, by: User, status: str) -> Mentorship:
         mentorship.started_on = timezone.localdate()
     mentorship.save(update_fields=["status", "responded_at", "started_on"])
     permissions.sync_record_access(user=mentorship.mentor, trainee=mentorship.mentee)
-    record_audit_event(f"trainers.mentorship_{status}", actor=by, target=mentorship)
+    record_audit_event(audit_action, actor=by, target=mentorship)
     return mentorship
 
 
 @transaction.atomic
 def accept_mentorship(*, mentorship: Mentorship, by: User) -> Mentorship:
     """The mentor accepts: they can see the mentee's plan and progress, read-only."""
-    return _respond(mentorship, by=by, status=MentorshipStatus.ACTIVE)
+    return _respond(
+        mentorship,
+        by=by,
+        status=MentorshipStatus.ACTIVE,
+        audit_action="trainers.mentorship_accepted",
+    )
 
 
 @transaction.atomic
 def decline_mentorship(*, mentorship: Mentorship, by: User) -> Mentorship:
     """The mentor declines the request."""
-    return _respond(mentorship, by=by, status=MentorshipStatus.DECLINED)
+    return _respond(
+        mentorship,
+        by=by,
+        status=MentorshipStatus.DECLINED,
+        audit_action="trainers.mentorship_declined",
+    )
 
 
 @transaction.atomic

@@ -128,7 +128,7 @@ def start_attempt(
             trainee=trainee, module=module, status=AttemptStatus.IN_PROGRESS
         )
     record_audit_event(
-        "assessments.attempt_started",
+        "assessments.knowledge_attempt_started",
         actor=trainee,
         target=attempt,
         details={
@@ -201,7 +201,7 @@ def _close_and_mark(attempt_id: int, *, status: str, now: datetime.datetime) -> 
         for question in questions
     )
     record_audit_event(
-        "assessments.attempt_marked",
+        "assessments.knowledge_attempt_marked",
         actor=attempt.trainee if status == AttemptStatus.SUBMITTED else None,
         actor_name="" if status == AttemptStatus.SUBMITTED else "Time limit",
         target=attempt,

@@ -185,7 +185,9 @@ def record_validation(
         content=signed_content(record),
     )
     record_audit_event(
-        "validation_corrected" if corrects else "validation_recorded",
+        "assessments.validation_result_corrected"
+        if corrects
+        else "assessments.validation_result_recorded",
         actor=recorded_by,
         target=record,
         details={
@@ -242,7 +244,7 @@ def _act_on_change(
     operator, signer = record.operator, record.recorded_by
     if after.suspended and not before.suspended:
         record_audit_event(
-            "validation_suspended",
+            "assessments.operator_validation_suspended",
             actor=signer,
             target=record,
             details={"kind": kind, "competency": competency.code},

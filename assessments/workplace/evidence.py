@@ -87,7 +87,7 @@ def add_evidence(
             uploaded_at=timezone.now(),
         )
         record_audit_event(
-            "workplace_evidence_added",
+            "assessments.workplace_evidence_added",
             actor=uploaded_by,
             target=assessment,
             details={"evidence_id": evidence.pk, "sha256": sha256, "size": size},
@@ -101,7 +101,7 @@ def add_evidence(
 def open_evidence(*, evidence: EvidenceFile, viewer: User):
     """Open a stored evidence file for someone allowed to see it; each view is audited."""
     record_audit_event(
-        "workplace_evidence_viewed",
+        "assessments.workplace_evidence_viewed",
         actor=viewer,
         target=evidence.assessment,
         details={"evidence_id": evidence.pk, "sha256": evidence.sha256},

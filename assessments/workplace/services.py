@@ -79,7 +79,7 @@ def start_workplace_assessment(
     )
     start_plan_item(trainee=trainee, competency=competency)
     record_audit_event(
-        "workplace_assessment_started",
+        "assessments.workplace_assessment_started",
         actor=trainee,
         target=assessment,
         details={"competency": competency.code, "template_id": template.pk},
@@ -111,7 +111,7 @@ def request_sign_off(
     assessment.requested_at = timezone.now()
     assessment.save()
     record_audit_event(
-        "workplace_sign_off_requested",
+        "assessments.workplace_sign_off_requested",
         actor=assessment.trainee,
         target=assessment,
         details={"assessor_id": assessor.pk, "competency": assessment.competency.code},
@@ -215,7 +215,7 @@ def sign_off_assessment(
         criterion.result, criterion.comment = result, comment.strip()
         criterion.save(update_fields=["result", "comment"])
         record_audit_event(
-            "workplace_criterion_recorded",
+            "assessments.workplace_criterion_recorded",
             actor=assessor,
             target=assessment,
             details={"position": criterion.position, "result": result},
@@ -275,7 +275,7 @@ def countersign_assessment(
     assessment.countersignature = signature
     assessment.save()
     record_audit_event(
-        "workplace_countersigned",
+        "assessments.workplace_assessment_countersigned",
         actor=countersigner,
         target=assessment,
         details={"signature_id": signature.pk},
@@ -342,7 +342,7 @@ def start_correction(
         for e in original.evidence.all()
     )
     record_audit_event(
-        "workplace_correction_started",
+        "assessments.workplace_correction_started",
         actor=assessor,
         target=correction,
         details={"corrects_id": original.pk, "reason": correction.correction_reason},

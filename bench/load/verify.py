@@ -8,6 +8,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from academy.audit_actions import stored_names
 from academy.models import AuditEvent
 from assessments.knowledge.scoring import mark_attempt
 from assessments.models import Attempt, AttemptAnswer, AttemptStatus
@@ -87,7 +88,7 @@ def _check_marking(
 def _marked_counts(attempt_ids) -> Counter:
     return Counter(
         AuditEvent.objects.filter(
-            action="assessments.attempt_marked",
+            action__in=stored_names("assessments.knowledge_attempt_marked"),
             object_type="assessments.attempt",
             object_id__in=[str(pk) for pk in attempt_ids],
         ).values_list("object_id", flat=True)

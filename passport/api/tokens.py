@@ -43,7 +43,7 @@ def issue_api_token(
     )
     record, token = ApiToken.objects.create(user=user, expiry=ends - timezone.now())
     record_audit_event(
-        "api_token_issued",
+        "passport.api_token_issued",
         actor=issued_by,
         target=user,
         details={"token_starts": record.token_key[:8], "expires_on": str(expires_on)},
@@ -55,7 +55,7 @@ def issue_api_token(
 def withdraw_api_token(*, record: ApiToken, withdrawn_by: User) -> None:
     """The consumer can no longer read the API with this token."""
     record_audit_event(
-        "api_token_withdrawn",
+        "passport.api_token_withdrawn",
         actor=withdrawn_by,
         target=record.user,
         details={"token_starts": record.token_key[:8]},

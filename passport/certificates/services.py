@@ -233,7 +233,7 @@ def render_certificate_pdf(*, certificate_id: int) -> Certificate:
     certificate.rendered_at = timezone.now()
     certificate.save(update_fields=["file_name", "sha256", "rendered_at"])
     record_audit_event(
-        "certificate_rendered",
+        "passport.certificate_rendered",
         actor_name="Academy",
         target=certificate,
         details={"number": certificate.number, "sha256": certificate.sha256},
@@ -244,7 +244,7 @@ def render_certificate_pdf(*, certificate_id: int) -> Certificate:
 def open_certificate(certificate: Certificate, *, user: User):
     """The stored PDF, opened for download; each download is audited."""
     record_audit_event(
-        "certificate_downloaded",
+        "passport.certificate_downloaded",
         actor=user,
         target=certificate,
         details={"number": certificate.number, "sha256": certificate.sha256},

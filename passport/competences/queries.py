@@ -67,6 +67,9 @@ def passport_for(holder: User, *, today: date) -> dict:
 def passport_pdf(holder: User, *, today: date) -> bytes:
     """The whole passport as a PDF; each download is audited."""
     record_audit_event(
-        "passport_downloaded", actor=holder, target=holder, details={"on": today}
+        "passport.passport_downloaded",
+        actor=holder,
+        target=holder,
+        details={"on": today},
     )
     return render_pdf("passport/pdf/passport.html", passport_for(holder, today=today))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from academy.services import record_audit_event
-from passport.competences.revalidation_dates import warning_due, warning_window_end
+from passport.competences.status import warning_due, warning_window_end
 from passport.feed.services import record_feed_event
 from passport.models import (
     Competence,
@@ -127,7 +127,7 @@ def _warn(competence: Competence, *, threshold: int, today: date) -> bool:
             )
             plan_revalidation(competence)
             record_audit_event(
-                "competence_expiring",
+                "passport.competence_expiry_flagged",
                 actor=None,
                 actor_name="Academy",
                 target=competence,
@@ -190,7 +190,7 @@ def _expire(competence: Competence, *, today: date) -> bool:
     record_feed_event(event)
     plan_revalidation(competence)
     record_audit_event(
-        "competence_expired",
+        "passport.competence_expired",
         actor=None,
         actor_name="Academy",
         target=competence,

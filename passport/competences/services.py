@@ -90,7 +90,9 @@ def award_competence(
     record_feed_event(event)
     complete_plan_items(trainee=holder, competency=competency)
     record_audit_event(
-        f"competence_{kind}",
+        "passport.competence_awarded"
+        if kind == CompetenceEventKind.AWARDED
+        else "passport.competence_renewed",
         actor=awarded_by,
         actor_name="" if awarded_by else "Academy",
         target=competence,
@@ -113,6 +115,7 @@ def _signed_change(
     kind: str,
     status: str,
     meaning: str,
+    audit_action: str,
     signed_by: User,
     role: str,
     reason: str,
@@ -151,7 +154,7 @@ def _signed_change(
     )
     record_feed_event(event)
     record_audit_event(
-        f"competence_{kind}",
+        audit_action,
         actor=signed_by,
         target=competence,
         details={"event_id": event.pk, "reason": reason, "signature_id": signature.pk},
@@ -171,6 +174,7 @@ def suspend_competence(
         kind=CompetenceEventKind.SUSPENDED,
         status=CompetenceStatus.SUSPENDED,
         meaning=SignatureMeaning.COMPETENCE_SUSPENDED,
+        audit_action="passport.competence_suspended",
         signed_by=signed_by,
         role=role,
         reason=reason,
@@ -187,6 +191,7 @@ def revoke_competence(
         kind=CompetenceEventKind.REVOKED,
         status=CompetenceStatus.REVOKED,
         meaning=SignatureMeaning.COMPETENCE_REVOKED,
+        audit_action="passport.competence_revoked",
         signed_by=signed_by,
         role=role,
         reason=reason,

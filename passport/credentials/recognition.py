@@ -178,7 +178,7 @@ def _record_recognition(
         raise ValidationError("This credential has already been recognised.") from error
     complete_plan_items(trainee=person, competency=competency)
     record_audit_event(
-        "competence_recognised",
+        "passport.competence_recognised",
         actor=recognised_by,
         target=recognition,
         details={

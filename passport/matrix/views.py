@@ -84,7 +84,7 @@ def export_matrix(request, pk: int, file_format: str):
     matrix = organisation_matrix(organisation=organisation, **filters)
     content_type, render_file = EXPORTS[file_format]
     record_audit_event(
-        "competence_matrix_exported",
+        "passport.competence_matrix_exported",
         actor=request.user,
         target=organisation,
         details={

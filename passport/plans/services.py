@@ -63,7 +63,7 @@ def assign_training_plan(
         if pk not in planned
     )
     record_audit_event(
-        "passport.plan_assigned",
+        "passport.training_plan_assigned",
         actor=assigned_by,
         target=plan,
         details={

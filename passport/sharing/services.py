@@ -50,7 +50,7 @@ def create_share_link(*, holder: User, expires_on: date) -> NewShareLink:
         expires_on=expires_on,
     )
     record_audit_event(
-        "share_link_created",
+        "passport.share_link_created",
         actor=holder,
         target=link,
         details={"expires_on": expires_on},
@@ -66,7 +66,7 @@ def revoke_share_link(*, link: ShareLink, revoked_by: User) -> ShareLink:
         return link
     link.revoked_at = timezone.now()
     link.save(update_fields=["revoked_at"])
-    record_audit_event("share_link_revoked", actor=revoked_by, target=link)
+    record_audit_event("passport.share_link_revoked", actor=revoked_by, target=link)
     return link
 
 

@@ -17,7 +17,7 @@ def test_sign_in_with_email_in_any_case_and_it_is_audited(client, trainee):
 
     assert response.status_code == 302
     assert response.url == "/"
-    event = AuditEvent.objects.filter(action="signed_in").get()
+    event = AuditEvent.objects.filter(action="academy.user_signed_in").get()
     assert event.actor == trainee
     assert event.details["ip_address"] == "127.0.0.1"
 
@@ -44,7 +44,7 @@ def test_wrong_password_shows_an_error_summary_and_is_audited(client, trainee):
     assert "Enter a correct e-mail address and password" in html
     assert "<title>Error: Sign in" in html
     assert "_auth_user_id" not in client.session
-    failed = AuditEvent.objects.get(action="sign_in_failed")
+    failed = AuditEvent.objects.get(action="academy.sign_in_failed")
     assert failed.details["attempted_email"] == trainee.email
     assert failed.actor is None
 
@@ -87,7 +87,9 @@ def test_sign_out_is_a_post_and_is_audited(client, trainee):
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
-    assert AuditEvent.objects.filter(action="signed_out", actor=trainee).exists()
+    assert AuditEvent.objects.filter(
+        action="academy.user_signed_out", actor=trainee
+    ).exists()
 
 
 def test_password_reset_sends_a_link_that_sets_a_new_password(client, trainee):
@@ -142,7 +144,7 @@ def test_role_changes_are_audited_with_who_made_them(client, make_user):
         current_user.reset(token)
 
     event = AuditEvent.objects.filter(
-        action="roles_changed", object_id=str(person.pk)
+        action="academy.user_roles_changed", object_id=str(person.pk)
     ).last()
     assert event.details == {"change": "add", "roles": ["Trainer"]}
     assert event.actor == admin

@@ -23,14 +23,16 @@ def tamper(sql: str, params: list) -> None:
 
 
 def test_the_first_event_links_to_the_genesis_hash():
-    first = record_audit_event("test_event", actor_name="(system)")
+    first = record_audit_event("academy.user_signed_in", actor_name="(system)")
 
     assert first.previous_hash == AuditEvent.GENESIS_HASH
 
 
 def test_each_event_links_to_the_hash_of_the_one_before(trainee):
-    first = record_audit_event("signed_in", actor=trainee, target=trainee)
-    second = record_audit_event("signed_out", actor=trainee, target=trainee)
+    first = record_audit_event("academy.user_signed_in", actor=trainee, target=trainee)
+    second = record_audit_event(
+        "academy.user_signed_out", actor=trainee, target=trainee
+    )
 
     assert second.previous_hash == first.hash
     assert second.actor_name == trainee.full_name
@@ -41,7 +43,9 @@ def test_each_event_links_to_the_hash_of_the_one_before(trainee):
 def test_an_intact_chain_verifies(trainee):
     before = AuditEvent.objects.count()
     for n in range(5):
-        record_audit_event("test_event", actor=trainee, details={"n": n, "note": "ü"})
+        record_audit_event(
+            "academy.user_signed_in", actor=trainee, details={"n": n, "note": "ü"}
+        )
 
     report = audit_chain_report()
 
@@ -50,8 +54,8 @@ def test_an_intact_chain_verifies(trainee):
 
 
 def test_command_reports_ok_with_the_count(capsys):
-    record_audit_event("test_event", actor_name="(system)")
-    record_audit_event("test_event", actor_name="(system)")
+    record_audit_event("academy.user_signed_in", actor_name="(system)")
+    record_audit_event("academy.user_signed_in", actor_name="(system)")
 
     call_command("verify_audit_chain")
 
@@ -59,7 +63,9 @@ def test_command_reports_ok_with_the_count(capsys):
 
 
 def test_edited_content_is_named_as_the_first_broken_event():
-    events = [record_audit_event("test_event", details={"n": n}) for n in range(4)]
+    events = [
+        record_audit_event("academy.user_signed_in", details={"n": n}) for n in range(4)
+    ]
     tamper(
         "UPDATE academy_auditevent SET actor_name = %s WHERE id = %s",
         ["Someone Else", events[2].pk],
@@ -74,7 +80,9 @@ def test_edited_content_is_named_as_the_first_broken_event():
 
 
 def test_a_deleted_event_breaks_the_link_of_the_next(trainee):
-    events = [record_audit_event("test_event", details={"n": n}) for n in range(4)]
+    events = [
+        record_audit_event("academy.user_signed_in", details={"n": n}) for n in range(4)
+    ]
     tamper("DELETE FROM academy_auditevent WHERE id = %s", [events[1].pk])
 
     report = audit_chain_report()
@@ -88,7 +96,9 @@ def test_a_rehashed_edit_still_breaks_the_chain_at_the_next_event(trainee):
     """Recomputing the edited event's own hash cannot hide the edit: its successor disagrees."""
     from academy.audit_chain import event_hash
 
-    events = [record_audit_event("test_event", details={"n": n}) for n in range(3)]
+    events = [
+        record_audit_event("academy.user_signed_in", details={"n": n}) for n in range(3)
+    ]
     edited = events[0]
     new_hash = event_hash(
         previous_hash=edited.previous_hash,
@@ -112,20 +122,20 @@ def test_a_rehashed_edit_still_breaks_the_chain_at_the_next_event(trainee):
 
 
 def test_the_database_refuses_to_update_an_event(trainee):
-    event = record_audit_event("test_event", actor=trainee)
+    event = record_audit_event("academy.user_signed_in", actor=trainee)
 
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).update(action="something_else")
 
     event.refresh_from_db()
-    assert event.action == "test_event"
+    assert event.action == "academy.user_signed_in"
 
 
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the DELETE trigger is PostgreSQL's"
 )
 def test_postgresql_refuses_to_delete_an_event(trainee):
-    event = record_audit_event("test_event", actor=trainee)
+    event = record_audit_event("academy.user_signed_in", actor=trainee)
 
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).delete()
@@ -135,7 +145,7 @@ def test_postgresql_refuses_to_delete_an_event(trainee):
 
 def test_admin_offers_no_way_to_change_or_delete_events(client, make_user):
     admin = make_user(is_superuser=True, is_staff=True)
-    event = record_audit_event("test_event", actor=admin)
+    event = record_audit_event("academy.user_signed_in", actor=admin)
     client.force_login(admin)
 
     listing = client.get("/admin/audit_trail/")
@@ -148,5 +158,5 @@ def test_admin_offers_no_way_to_change_or_delete_events(client, make_user):
     assert edit.status_code in {302, 403, 404}
     assert delete.status_code in {302, 403, 404}
     event.refresh_from_db()
-    assert event.action == "test_event"
+    assert event.action == "academy.user_signed_in"
     assert b"/admin/audit_trail/edit/" not in listing.content

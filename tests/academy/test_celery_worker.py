@@ -88,7 +88,9 @@ def verify_on_worker(queue: str) -> dict:
 
 def test_a_task_runs_on_a_real_worker_and_reads_the_database(celery_worker_on_redis):
     for n in range(3):
-        record_audit_event("test_event", actor_name="(system)", details={"n": n})
+        record_audit_event(
+            "academy.user_signed_in", actor_name="(system)", details={"n": n}
+        )
 
     outcome = verify_on_worker(celery_worker_on_redis)
 

@@ -119,7 +119,7 @@ def test_competency_changes_go_through_tset_review(client, make_user):
     assert competency.description == "New text"
     assert not competency.has_unpublished_changes
     published = AuditEvent.objects.filter(
-        action="published",
+        action="academy.content_published",
         object_type="academy.competency",
         object_id=str(competency.pk),
     ).last()

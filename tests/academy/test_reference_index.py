@@ -44,5 +44,5 @@ def test_an_audit_event_writes_one_row_and_no_index_rows(
     user = UserFactory()
     # On PostgreSQL: savepoint, chain lock, newest hash, insert, release.
     with django_assert_max_num_queries(5):
-        record_audit_event("test_action", actor=user, target=user)
+        record_audit_event("academy.user_signed_in", actor=user, target=user)
     assert not ReferenceIndex.objects.exists()

@@ -43,7 +43,9 @@ def test_a_signature_records_who_as_what_when_and_the_content_hash(make_user, tr
     assert signature.record_type == "academy.user"
     assert len(signature.content_hash) == 64
     assert signature_matches(signature, content=CONTENT)
-    assert AuditEvent.objects.filter(action="signed", actor=trainer).exists()
+    assert AuditEvent.objects.filter(
+        action="academy.record_signed", actor=trainer
+    ).exists()
 
 
 def test_a_wrong_password_signs_nothing_and_is_audited(make_user, trainee):
@@ -58,7 +60,7 @@ def test_a_wrong_password_signs_nothing_and_is_audited(make_user, trainee):
         )
 
     assert not ElectronicSignature.objects.exists()
-    rejected = AuditEvent.objects.get(action="signature_rejected")
+    rejected = AuditEvent.objects.get(action="academy.signature_rejected")
     assert rejected.actor == trainer
     assert rejected.details["meaning"] == "countersigned"
 

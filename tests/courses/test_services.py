@@ -28,7 +28,7 @@ def test_enrolling_twice_keeps_one_enrolment(trainee, module):
 
     assert first == second
     assert Enrolment.objects.count() == 1
-    assert AuditEvent.objects.filter(action="courses.enrolled").count() == 1
+    assert AuditEvent.objects.filter(action="courses.trainee_enrolled").count() == 1
 
 
 def test_completing_a_lesson_records_the_live_revision_once(trainee, lessons):

@@ -77,7 +77,9 @@ def assert_one_stored_pdf(faults, certificate):
     ]
     assert files[0].read_bytes().startswith(b"%PDF")
     assert hashlib.sha256(files[0].read_bytes()).hexdigest() == certificate.sha256
-    assert AuditEvent.objects.filter(action="certificate_rendered").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="passport.certificate_rendered").count() == 1
+    )
     assert audit_chain_report().ok
 
 

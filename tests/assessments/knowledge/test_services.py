@@ -46,7 +46,9 @@ def test_start_draws_live_questions_only_and_fixes_deadline(
     assert attempt.deadline == now + datetime.timedelta(minutes=20)
     assert attempt.number == 1
     assert attempt.module_revision_id == module.live_revision_id
-    assert AuditEvent.objects.filter(action="assessments.attempt_started").exists()
+    assert AuditEvent.objects.filter(
+        action="assessments.knowledge_attempt_started"
+    ).exists()
 
 
 def test_start_is_locked_until_lessons_complete(trainee, module, assessment_settings):
@@ -109,7 +111,10 @@ def test_submit_twice_or_replayed_changes_nothing(
     assert replay.submitted_at == first.submitted_at
     assert AttemptAnswer.objects.filter(attempt=attempt).count() == 4
     assert not save_responses(attempt, responses=right_answers(attempt))
-    assert AuditEvent.objects.filter(action="assessments.attempt_marked").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="assessments.knowledge_attempt_marked").count()
+        == 1
+    )
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -143,7 +148,10 @@ def test_concurrent_double_submit_marks_once(
     assert len(results) == 2
     assert all(result.score == 4 for result in results)
     assert AttemptAnswer.objects.filter(attempt=attempt).count() == 4
-    assert AuditEvent.objects.filter(action="assessments.attempt_marked").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="assessments.knowledge_attempt_marked").count()
+        == 1
+    )
     assert KnowledgeRequirementMet.objects.filter(attempt=attempt).count() == 1
 
 

@@ -70,7 +70,7 @@ def test_each_result_is_signed_audited_and_stores_reader_and_server_time(validat
     )
     assert signature.printed_name == n.trainer.full_name
     assert signature_matches(signature, content=signed_content(result))
-    audit = AuditEvent.objects.get(action="validation_recorded")
+    audit = AuditEvent.objects.get(action="assessments.validation_result_recorded")
     assert audit.object_id == str(result.pk)
     assert audit.details["signature_id"] == signature.pk
 
@@ -95,7 +95,12 @@ def test_failure_suspends_validation_and_competence_and_a_new_pass_renews(
     assert suspension.actor == n.trainer
     assert "Failed broth transfer" in suspension.reason
     assert standing(n, BROTH).status.suspended
-    assert AuditEvent.objects.filter(action="validation_suspended").count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action="assessments.operator_validation_suspended"
+        ).count()
+        == 1
+    )
     assert (
         validation_evidence(
             trainee=n.trainee, competency=n.competencies[BROTH], today=ago(0)
@@ -167,7 +172,9 @@ def test_correction_is_a_new_record_and_the_corrected_one_stops_counting(
     assert fixed.corrects == wrong
     assert not standing(n, BROTH).status.suspended
     assert competence(n, BROTH).status == CompetenceStatus.CURRENT
-    assert AuditEvent.objects.filter(action="validation_corrected").exists()
+    assert AuditEvent.objects.filter(
+        action="assessments.validation_result_corrected"
+    ).exists()
     signature = ElectronicSignature.objects.get(record_id=str(fixed.pk))
     assert signature.meaning == SignatureMeaning.CORRECTION
     with pytest.raises(ValidationError, match="already been corrected"):

@@ -92,13 +92,15 @@ def test_bad_input_shows_a_clear_message_and_stores_nothing(
     assert "There is a problem" in page
     assert response.context["form"].errors
     assert not ProcessValidation.objects.exists()
-    assert not AuditEvent.objects.filter(action="validation_recorded").exists()
+    assert not AuditEvent.objects.filter(
+        action="assessments.validation_result_recorded"
+    ).exists()
 
 
 def test_wrong_password_is_audited(client, validators):
     client.force_login(validators.trainer)
     client.post(record_url(validators), broth_post(password="wrong"))
-    assert AuditEvent.objects.filter(action="signature_rejected").count() == 1
+    assert AuditEvent.objects.filter(action="academy.signature_rejected").count() == 1
 
 
 def test_trainer_corrects_a_result_with_a_reason(client, validators):

@@ -126,10 +126,10 @@ def test_competent_sign_off_signs_and_awards_with_expiry(workplace):
         competence.achieved_on
     )
     assert {
-        "workplace_sign_off_requested",
-        "workplace_criterion_recorded",
-        "signed",
-        "workplace_evidence_added",
+        "assessments.workplace_sign_off_requested",
+        "assessments.workplace_criterion_recorded",
+        "academy.record_signed",
+        "assessments.workplace_evidence_added",
     } <= set(actions())
 
 
@@ -215,7 +215,7 @@ def test_countersign_by_a_second_accredited_person_then_award(workplace, make_us
     assert competence.evidence["workplace_assessment"]["countersignature_id"] == (
         done.countersignature_id
     )
-    assert "workplace_countersigned" in actions()
+    assert "assessments.workplace_assessment_countersigned" in actions()
 
 
 def test_correction_is_a_new_record_with_a_reason(workplace):
@@ -238,7 +238,7 @@ def test_correction_is_a_new_record_with_a_reason(workplace):
     original.refresh_from_db()
     assert original.status == AssessmentStatus.COMPLETE
     assert signatures_verified(original) is True
-    assert "workplace_correction_started" in actions()
+    assert "assessments.workplace_correction_started" in actions()
     with pytest.raises(WorkplaceAssessmentRefused):
         start_correction(original=original, assessor=workplace.trainer, reason="Again")
 

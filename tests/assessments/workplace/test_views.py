@@ -135,7 +135,12 @@ def test_evidence_is_served_privately_and_each_view_audited(
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert AuditEvent.objects.filter(action="workplace_evidence_viewed").count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action="assessments.workplace_evidence_viewed"
+        ).count()
+        == 1
+    )
 
 
 def test_a_trainer_of_another_organisation_gets_404(
@@ -159,7 +164,9 @@ def test_a_trainer_of_another_organisation_gets_404(
         ).status_code
         == 404
     )
-    assert not AuditEvent.objects.filter(action="workplace_evidence_viewed").exists()
+    assert not AuditEvent.objects.filter(
+        action="assessments.workplace_evidence_viewed"
+    ).exists()
 
 
 def test_another_trainee_gets_404(client, workplace, requested, make_user):
@@ -191,7 +198,7 @@ def test_wrong_password_is_audited_and_stores_nothing(client, workplace, request
     assert requested.status == AssessmentStatus.REQUESTED
     assert not requested.criteria.exclude(result="").exists()
     assert not ElectronicSignature.objects.exists()
-    assert AuditEvent.objects.filter(action="signature_rejected").count() == 1
+    assert AuditEvent.objects.filter(action="academy.signature_rejected").count() == 1
 
 
 def test_sign_then_record_is_read_only_and_verified(client, workplace, requested):

@@ -57,7 +57,7 @@ def test_a_token_is_shown_once_and_only_its_hash_is_kept(admin_client, network):
     assert inspect.status_code == 200
     assert token not in inspect.text
     assert record.token_key in inspect.text  # how the administrator tells them apart
-    issued = AuditEvent.objects.get(action="api_token_issued")
+    issued = AuditEvent.objects.get(action="passport.api_token_issued")
     assert issued.details["token_starts"] == token[:8]
 
 
@@ -111,7 +111,7 @@ def test_withdrawing_a_token_stops_it_at_once_and_is_audited(admin_client, netwo
     assert response.status_code == 302
     assert not ApiToken.objects.exists()
     assert reads_api(token) == 401
-    assert AuditEvent.objects.filter(action="api_token_withdrawn").count() == 1
+    assert AuditEvent.objects.filter(action="passport.api_token_withdrawn").count() == 1
 
 
 def test_others_cannot_manage_api_tokens(client, make_user):

@@ -98,7 +98,9 @@ def test_the_pdf_is_rendered_after_commit_and_stored_once_with_its_hash(
 
     again = render_certificate_pdf(certificate_id=certificate.pk)
     assert again.sha256 == certificate.sha256
-    assert AuditEvent.objects.filter(action="certificate_rendered").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="passport.certificate_rendered").count() == 1
+    )
     files = list(private_storage.rglob("*"))
     assert [f.name for f in files if f.is_file()] == [f"{certificate.number}.pdf"]
 
@@ -137,7 +139,9 @@ def test_the_sweep_renders_only_certificates_left_pending_for_minutes(
     fresh.refresh_from_db()
     assert old.is_rendered
     assert not fresh.is_rendered
-    assert AuditEvent.objects.filter(action="certificate_rendered").count() == 2
+    assert (
+        AuditEvent.objects.filter(action="passport.certificate_rendered").count() == 2
+    )
 
 
 def test_the_printed_qr_code_scans_to_the_verification_page(yearly, private_storage):

@@ -126,4 +126,6 @@ def test_the_task_sent_twice_at_once_stores_one_file_with_one_hash(
     assert hashes == {certificate.sha256}
     assert [p.name for p in files] == [f"{certificate.number}.pdf"]
     assert hashlib.sha256(files[0].read_bytes()).hexdigest() == certificate.sha256
-    assert AuditEvent.objects.filter(action="certificate_rendered").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="passport.certificate_rendered").count() == 1
+    )

@@ -65,7 +65,10 @@ def test_sixty_days_before_expiry_the_holder_and_trainers_are_warned_once(
         [network.trainee.email, network.trainer.email]
     )
     assert held.competency.code in mail.outbox[0].subject
-    assert AuditEvent.objects.filter(action="competence_expiring").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="passport.competence_expiry_flagged").count()
+        == 1
+    )
 
 
 def test_each_threshold_is_warned_once_and_late_runs_catch_up(held):

@@ -49,7 +49,7 @@ def test_award_sets_expiry_from_the_rule_and_completes_the_plan_item(yearly):
     assert competence.expires_on == datetime.date(2027, 1, 31)
     assert competence.evidence == {"attempt_id": 7}
     assert TrainingPlanItem.objects.get(pk=item.pk).completed_at is not None
-    audit = AuditEvent.objects.filter(action="competence_awarded").get()
+    audit = AuditEvent.objects.filter(action="passport.competence_awarded").get()
     assert audit.details["event_id"] == event.pk
 
 

@@ -77,7 +77,7 @@ def test_only_the_holder_and_record_viewers_download_a_certificate(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
-    audit = AuditEvent.objects.get(action="certificate_downloaded")
+    audit = AuditEvent.objects.get(action="passport.certificate_downloaded")
     assert audit.actor_id == lead.pk
 
 
@@ -184,7 +184,7 @@ def test_moderator_revokes_in_the_admin_with_reason_and_password(client, make_us
 
     wrong = client.post(url, {"reason": "Fraud", "password": "wrong"})
     assert wrong.status_code == 200
-    assert AuditEvent.objects.filter(action="signature_rejected").count() == 1
+    assert AuditEvent.objects.filter(action="academy.signature_rejected").count() == 1
     no_reason = client.post(url, {"reason": " ", "password": PASSWORD})
     assert no_reason.status_code == 200
 

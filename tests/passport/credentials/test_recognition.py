@@ -67,7 +67,9 @@ def test_valid_credential_is_recognised_for_the_matching_member_of_staff(moved):
     assert recognition.valid_until == moved.competence.expires_on
     assert recognition.credential_jwt == moved.token
     assert TrainingPlanItem.objects.get(pk=item.pk).completed_at is not None
-    assert AuditEvent.objects.filter(action="competence_recognised").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="passport.competence_recognised").count() == 1
+    )
 
 
 def test_only_staff_whose_email_matches_the_subject_are_offered(moved):
@@ -132,7 +134,9 @@ def test_bad_credentials_get_a_clear_reason_and_nothing_is_stored(moved, case, r
             token=token, person=moved.trainee, recognised_by=moved.far_lead
         )
     assert not RecognisedCompetence.objects.exists()
-    assert not AuditEvent.objects.filter(action="competence_recognised").exists()
+    assert not AuditEvent.objects.filter(
+        action="passport.competence_recognised"
+    ).exists()
 
 
 def test_subject_mismatch_is_refused(moved):

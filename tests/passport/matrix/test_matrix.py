@@ -53,7 +53,7 @@ def test_grid_marks_every_cell_and_counts_each_status():
         people=people, competencies=[first, second], held=held, today=TODAY
     )
     assert [[c.label for c in row.cells] for row in matrix.rows] == [
-        ["Current", "Expiring soon"],
+        ["Valid", "Expiring soon"],
         ["Suspended", "Not held"],
     ]
     counts = {count.status: count.count for count in matrix.counts}
@@ -201,7 +201,7 @@ def test_csv_export_is_filtered_injection_safe_and_audited(client, org):
     ]
     assert "Suspended" in rows[1]
     assert len(rows) == 2
-    event = AuditEvent.objects.get(action="competence_matrix_exported")
+    event = AuditEvent.objects.get(action="passport.competence_matrix_exported")
     assert event.details["format"] == "csv"
 
 

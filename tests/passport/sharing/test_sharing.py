@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from academy.models import AuditEvent
 from passport.competences.services import award_competence
-from passport.competences.status import effective_status
+from passport.competences.status import competence_status
 from passport.models import CompetenceStatus, ShareLink, ShareLinkView
 from passport.sharing.services import (
     active_share_link,
@@ -73,7 +73,7 @@ def test_only_the_viewers_network_is_kept(address, network):
     ],
 )
 def test_status_shown_follows_the_last_day(status, expires_on, shown):
-    assert effective_status(status, expires_on=expires_on, today=TODAY) == shown
+    assert competence_status(status, expires_on=expires_on, today=TODAY) == shown
 
 
 # Services.
@@ -87,7 +87,7 @@ def test_a_new_link_stores_only_the_hash_of_its_token_and_is_audited(trainee):
     assert created.token not in link.token_hash
     assert link.token_hash == token_hash(created.token)
     assert len(created.token) >= 40
-    event = AuditEvent.objects.get(action="share_link_created")
+    event = AuditEvent.objects.get(action="passport.share_link_created")
     assert event.actor_id == trainee.pk
     assert created.token not in str(event.details)
     assert active_share_link(created.token) == link
@@ -99,7 +99,7 @@ def test_bad_expiry_stores_nothing(trainee):
             holder=trainee, expires_on=timezone.localdate() + timedelta(days=400)
         )
     assert not ShareLink.objects.exists()
-    assert not AuditEvent.objects.filter(action="share_link_created").exists()
+    assert not AuditEvent.objects.filter(action="passport.share_link_created").exists()
 
 
 def test_revoked_and_expired_links_open_nothing(trainee):
@@ -110,7 +110,7 @@ def test_revoked_and_expired_links_open_nothing(trainee):
     revoke_share_link(link=created.link, revoked_by=trainee)
     revoke_share_link(link=created.link, revoked_by=trainee)
     assert active_share_link(created.token) is None
-    assert AuditEvent.objects.filter(action="share_link_revoked").count() == 1
+    assert AuditEvent.objects.filter(action="passport.share_link_revoked").count() == 1
 
 
 def test_a_view_keeps_the_network_and_a_trimmed_browser(trainee):
