@@ -53,7 +53,7 @@ def test_grid_marks_every_cell_and_counts_each_status():
         people=people, competencies=[first, second], held=held, today=TODAY
     )
     assert [[c.label for c in row.cells] for row in matrix.rows] == [
-        ["Valid", "Expiring soon"],
+        ["Current", "Expiring soon"],
         ["Suspended", "Not held"],
     ]
     counts = {count.status: count.count for count in matrix.counts}
