@@ -49,11 +49,23 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Records that nobody may add, change or delete through the admin."""
+    """Records that nobody may change or delete through the admin.
+
+    Only administrators may view them, unless `by_model_permission`, when Django's
+    model permissions decide; nobody adds them, unless `may_add` (through an admin
+    view that calls a service).
+    """
+
+    def __init__(self, model, *, may_add=False, by_model_permission=False, **kwargs):
+        super().__init__(model, **kwargs)
+        self.refused_actions = {"change", "delete"} | (set() if may_add else {"add"})
+        self.by_model_permission = by_model_permission
 
     def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
+        if action in self.refused_actions:
             return False
+        if self.by_model_permission:
+            return super().user_has_permission(user, action)
         return user.is_active and user.is_superuser
 
     def user_has_any_permission(self, user, actions):

@@ -1,7 +1,6 @@
 """Wagtail admin views of question banks, assessment settings and attempt records."""
 
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from assessments.models import (
@@ -43,18 +42,6 @@ class KnowledgeAssessmentsGroup(SnippetViewSetGroup):
     menu_label = "Knowledge assessments"
     menu_icon = "help"
     menu_order = 230
-
-
-class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Assessment records are written only by marking: the admin may view, never edit."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class AttemptViewSet(ModelViewSet):

@@ -4,6 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from academy.viewsets import ReadOnlyPermissionPolicy
 from assessments.knowledge import reports
 from assessments.models import (
     AssessmentSettings,
@@ -21,16 +22,18 @@ from assessments.viewsets import (
     KnowledgeAssessmentsGroup,
     KnowledgeRequirementMetViewSet,
     ProcessValidationViewSet,
-    ViewOnlyPermissionPolicy,
     WorkplaceAssessmentViewSet,
     WorkplaceTemplateViewSet,
 )
 from assessments.workplace.panels import SignOffQueuePanel
 from trainers.roles import role_names
 
-register_permission_policy(Attempt, ViewOnlyPermissionPolicy(Attempt))
 register_permission_policy(
-    KnowledgeRequirementMet, ViewOnlyPermissionPolicy(KnowledgeRequirementMet)
+    Attempt, ReadOnlyPermissionPolicy(Attempt, by_model_permission=True)
+)
+register_permission_policy(
+    KnowledgeRequirementMet,
+    ReadOnlyPermissionPolicy(KnowledgeRequirementMet, by_model_permission=True),
 )
 
 register_snippet(KnowledgeAssessmentsGroup)
@@ -97,7 +100,8 @@ def assessment_links(request):
 
 
 register_permission_policy(
-    WorkplaceAssessment, ViewOnlyPermissionPolicy(WorkplaceAssessment)
+    WorkplaceAssessment,
+    ReadOnlyPermissionPolicy(WorkplaceAssessment, by_model_permission=True),
 )
 register_snippet(WorkplaceTemplateViewSet)
 
@@ -128,7 +132,8 @@ def sign_off_queue_panel(request, trainees):
 
 
 register_permission_policy(
-    ProcessValidation, ViewOnlyPermissionPolicy(ProcessValidation)
+    ProcessValidation,
+    ReadOnlyPermissionPolicy(ProcessValidation, by_model_permission=True),
 )
 
 

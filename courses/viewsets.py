@@ -2,7 +2,6 @@
 
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.models import AuditFinding, LessonProgress, TrainingImpactingChange
@@ -18,18 +17,6 @@ class AuditFindingViewSet(SnippetViewSet):
     list_display = ["reference", "source", "found_on"]
     list_filter = ["source"]
     search_fields = ["reference", "summary"]
-
-
-class RecordOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Records that may be added and viewed, never changed or deleted."""
-
-    def user_has_permission(self, user, action):
-        if action in {"change", "delete"}:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class MarkTrainingImpactingChangeView(CreateView):

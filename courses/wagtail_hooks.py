@@ -12,12 +12,14 @@ from courses.services import request_reviews_for_finding
 from courses.viewsets import (
     AuditFindingViewSet,
     LessonProgressViewSet,
-    RecordOnlyPermissionPolicy,
     TrainingImpactingChangeViewSet,
 )
 
 register_permission_policy(
-    TrainingImpactingChange, RecordOnlyPermissionPolicy(TrainingImpactingChange)
+    TrainingImpactingChange,
+    ReadOnlyPermissionPolicy(
+        TrainingImpactingChange, may_add=True, by_model_permission=True
+    ),
 )
 register_permission_policy(LessonProgress, ReadOnlyPermissionPolicy(LessonProgress))
 register_snippet(AuditFindingViewSet)
