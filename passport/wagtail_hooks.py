@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from academy.viewsets import ReadOnlyPermissionPolicy
-from passport.competences.pathways import pathway_statuses
+from passport.competences.queries import pathway_statuses
 from passport.feed.viewsets import (
     ApiTokenPermissionPolicy,
     ApiTokenViewSet,

@@ -1,8 +1,10 @@
 """What the passport API shows of a holder's records."""
 
+from django.utils import timezone
 from rest_framework import serializers
 
 from academy.models import Competency
+from passport.competences.status import LAPSING, StatusWords, status_words
 from passport.models import Competence
 
 
@@ -20,8 +22,14 @@ class CompetenceSerializer(serializers.ModelSerializer):
     patients."""
 
     competency = CompetencySerializer(read_only=True)
-    is_valid = serializers.BooleanField(
-        read_only=True, help_text="Current or expiring, so it may be relied on."
+    status = serializers.SerializerMethodField(
+        help_text="current (valid), expiring, expired, suspended or revoked, today."
+    )
+    status_label = serializers.SerializerMethodField(
+        help_text="The status in the words the Academy's pages use."
+    )
+    is_valid = serializers.SerializerMethodField(
+        help_text="Valid or expiring soon today, so it may be relied on."
     )
 
     class Meta:
@@ -30,12 +38,29 @@ class CompetenceSerializer(serializers.ModelSerializer):
             "id",
             "competency",
             "status",
+            "status_label",
             "is_valid",
             "first_achieved_on",
             "achieved_on",
             "expires_on",
         ]
         read_only_fields = fields
+
+    def _words(self, competence: Competence) -> StatusWords:
+        return status_words(
+            competence.status,
+            expires_on=competence.expires_on,
+            today=timezone.localdate(),
+        )
+
+    def get_status(self, competence: Competence) -> str:
+        return self._words(competence).status.value
+
+    def get_status_label(self, competence: Competence) -> str:
+        return self._words(competence).label
+
+    def get_is_valid(self, competence: Competence) -> bool:
+        return self._words(competence).status in LAPSING
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -40,8 +40,9 @@ class CertificateCheck:
     organisation_name: str
     issued_at: datetime
     achieved_on: date
-    expires_on: date | None
+    expires_on: date | None  # the last day of this award, as printed
     competence_status: str
+    competence_expires_on: date | None  # the last day of the competence now
     competency_code: str
     competency_title: str
     area_name: str
@@ -53,6 +54,7 @@ class CertificateCheck:
 CERTIFICATE_CHECK_SQL = f"""
     SELECT certificate.number, certificate.holder_name, certificate.organisation_name,
         certificate.issued_at, award.achieved_on, award.expires_on, competence.status,
+        competence.expires_on,
         competency.code, competency.title, area.name,
         EXISTS (
             SELECT 1 FROM {CompetenceEvent._meta.db_table} later

@@ -14,7 +14,7 @@ from passport.certificates.services import (
     open_certificate,
     render_certificate_pdf,
 )
-from passport.certificates.status import STATUS_TAG_COLOURS, certificate_status
+from passport.competences.status import status_words
 from passport.models import Certificate
 from trainers.permissions import can_view_trainee_record
 
@@ -60,9 +60,9 @@ class VerificationView(View):
         certificate = certificate_to_verify(code)
         if certificate is None:
             return _not_found(request)
-        status = certificate_status(
-            competence_status=certificate.competence_status,
-            expires_on=certificate.expires_on,
+        status = status_words(
+            certificate.competence_status,
+            expires_on=certificate.competence_expires_on,
             today=timezone.localdate(),
         )
         response = render(
@@ -71,7 +71,6 @@ class VerificationView(View):
             {
                 "certificate": certificate,
                 "status": status,
-                "status_colour": STATUS_TAG_COLOURS[status],
             },
         )
         response["X-Robots-Tag"] = "noindex"

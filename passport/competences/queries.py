@@ -1,17 +1,23 @@
-"""The holder's whole passport, for the web page and its PDF."""
+"""Reads of what a person holds: their whole passport (for the web page and its PDF),
+and their standing in each competency of a career pathway."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from academy.models import User
+from django.utils import timezone
+
+from academy.models import Competency, User
 from academy.services import record_audit_event
-from passport.certificates.status import (
-    STATUS_TAG_COLOURS,
-    CertificateStatus,
-    certificate_status,
-)
 from passport.competences.evidence import EvidenceLine, evidence_summary
-from passport.models import Certificate, Competence
+from passport.competences.status import (
+    STATUS_WORDS,
+    Status,
+    StatusWords,
+    competence_status,
+    status_words,
+)
+from passport.models import Certificate, Competence, TrainingPlanItem
 from passport.pdf import render_pdf
 from passport.plans.queries import plan_lines_for
 
@@ -19,8 +25,7 @@ from passport.plans.queries import plan_lines_for
 @dataclass(frozen=True)
 class PassportEntry:
     competence: Competence
-    status: CertificateStatus
-    colour: str
+    status: StatusWords
     evidence: list[EvidenceLine]
     certificates: list[Certificate]
 
@@ -40,16 +45,12 @@ def passport_for(holder: User, *, today: date) -> dict:
         certificates.setdefault(certificate.event.competence_id, []).append(certificate)
     entries = []
     for competence in competences:
-        status = certificate_status(
-            competence_status=competence.status,
-            expires_on=competence.expires_on,
-            today=today,
-        )
         entries.append(
             PassportEntry(
                 competence=competence,
-                status=status,
-                colour=STATUS_TAG_COLOURS[status],
+                status=status_words(
+                    competence.status, expires_on=competence.expires_on, today=today
+                ),
                 evidence=evidence_summary(competence.evidence),
                 certificates=certificates.get(competence.pk, []),
             )
@@ -73,3 +74,48 @@ def passport_pdf(holder: User, *, today: date) -> bytes:
         details={"on": today},
     )
     return render_pdf("passport/pdf/passport.html", passport_for(holder, today=today))
+
+
+NOT_STARTED = "Not started"
+
+
+def pathway_status_label(
+    *, held_status: str | None, plan_due_on: date | None, today: date
+) -> str:
+    """What the person holds wins; otherwise whether it is in their plan, and by when
+    (or since when it is overdue)."""
+    if held_status is not None and held_status != Status.REVOKED:
+        return STATUS_WORDS[held_status].label
+    if plan_due_on is not None:
+        when = f"{plan_due_on.day} {plan_due_on:%B %Y}"
+        if plan_due_on < today:
+            return f"In your plan: overdue since {when}"
+        return f"In your plan: due {when}"
+    if held_status is not None:
+        return STATUS_WORDS[held_status].label
+    return NOT_STARTED
+
+
+def pathway_statuses(
+    person: User, competencies: Iterable[Competency], *, today: date | None = None
+) -> dict[int, str]:
+    """Each competency's label for the person, in two queries."""
+    today = today or timezone.localdate()
+    ids = [competency.pk for competency in competencies]
+    held = {
+        competency_id: competence_status(status, expires_on=expires_on, today=today)
+        for competency_id, status, expires_on in Competence.objects.filter(
+            holder=person, competency_id__in=ids
+        ).values_list("competency_id", "status", "expires_on")
+    }
+    planned = dict(
+        TrainingPlanItem.objects.filter(
+            plan__trainee=person, competency_id__in=ids, completed_at__isnull=True
+        ).values_list("competency_id", "due_on")
+    )
+    return {
+        pk: pathway_status_label(
+            held_status=held.get(pk), plan_due_on=planned.get(pk), today=today
+        )
+        for pk in ids
+    }

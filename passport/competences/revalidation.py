@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from academy.services import record_audit_event
-from passport.competences.revalidation_dates import warning_due, warning_window_end
+from passport.competences.status import warning_due, warning_window_end
 from passport.feed.services import record_feed_event
 from passport.models import (
     Competence,

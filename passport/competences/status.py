@@ -1,38 +1,120 @@
-"""How a competence's status reads to the people shown it (pure: no database)."""
+"""The one rule for a competence's status and the words every surface uses for it.
 
-from datetime import date, timedelta
+Pure: plain values in, plain values out. Every page, PDF, export, credential, the
+verification page and the API show a competence through `competence_status` and
+`STATUS_WORDS`, so the same competence reads the same everywhere.
 
-from passport.models import CompetenceStatus
+Dates: `expires_on` is the last day a competence is valid, so it is expired from the
+day after; it is expiring within 60 days of that day; holders and trainers are warned
+60, 30 and 7 days before. A scan that runs late (a missed day, a worker down for a
+week) still sends the most urgent warning reached, once, and skips the earlier ones
+it slept through rather than sending three at once.
+"""
 
-NOT_HELD = "not_held"
-LAPSING = (CompetenceStatus.CURRENT, CompetenceStatus.EXPIRING)
-# The first warning of the revalidation scan: 60 days before the last day.
-EXPIRING_SOON_DAYS = 60
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 
-MATRIX_STATUSES = {
-    NOT_HELD: "Not held",
-    CompetenceStatus.CURRENT: "Current",
-    CompetenceStatus.EXPIRING: "Expiring soon",
-    CompetenceStatus.EXPIRED: "Expired",
-    CompetenceStatus.SUSPENDED: "Suspended",
-    CompetenceStatus.REVOKED: "Revoked",
+EXPIRING_WITHIN_DAYS = 60
+EXPIRY_WARNING_DAYS: tuple[int, ...] = (60, 30, 7)
+
+
+class Status(StrEnum):
+    """What a competence is on a given day; `NOT_HELD` for a competency never held."""
+
+    VALID = "current"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    SUSPENDED = "suspended"
+    REVOKED = "revoked"
+    NOT_HELD = "not_held"
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    """A status as people are shown it: its words and its NHS.UK tag colour
+    (`nhsuk-tag--<colour>`); it prints as its words."""
+
+    status: Status
+    label: str
+    colour: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+STATUS_WORDS: dict[Status, StatusWords] = {
+    status: StatusWords(status, label, colour)
+    for status, label, colour in (
+        (Status.VALID, "Valid", "green"),
+        (Status.EXPIRING, "Expiring soon", "yellow"),
+        (Status.EXPIRED, "Expired", "grey"),
+        (Status.SUSPENDED, "Suspended", "orange"),
+        (Status.REVOKED, "Revoked", "red"),
+        (Status.NOT_HELD, "Not held", "white"),
+    )
 }
-
-SHARED_STATUSES = {**MATRIX_STATUSES, CompetenceStatus.CURRENT: "Valid"}
-
-
-def effective_status(status: str, *, expires_on: date | None, today: date) -> str:
-    """A current competence past its last day is expired, and within 60 days of it
-    expiring soon, even before the nightly revalidation scan records so."""
-    if status not in LAPSING or expires_on is None:
-        return status
-    if expires_on < today:
-        return CompetenceStatus.EXPIRED
-    if expires_on <= today + timedelta(days=EXPIRING_SOON_DAYS):
-        return CompetenceStatus.EXPIRING
-    return status
+# The statuses that lapse with time; suspended and revoked ones keep their status.
+LAPSING = (Status.VALID, Status.EXPIRING)
 
 
-def shared_status_label(status: str) -> str:
-    """What a share link shows: valid, expiring soon, expired, suspended or revoked."""
-    return SHARED_STATUSES[status]
+def is_expired(expires_on: date | None, *, today: date) -> bool:
+    """A competence with an expiry date lapses on the day after it."""
+    return expires_on is not None and today > expires_on
+
+
+def valid_until(expires_on: date) -> datetime:
+    """The last instant a competence is valid (the end of its last day, UTC): a
+    credential's `validUntil` and `exp`."""
+    return datetime.combine(expires_on, time(23, 59, 59), tzinfo=UTC)
+
+
+def competence_status(stored: str, *, expires_on: date | None, today: date) -> Status:
+    """A suspended or revoked competence says so whatever its dates; one recorded as
+    expired stays expired; otherwise it is expired after its last day, expiring within
+    60 days of it, and valid before that or when it never lapses. The stored status
+    may lag the date (the nightly scan records it): the date wins."""
+    stored = Status(stored)
+    if stored not in LAPSING:
+        return stored
+    if is_expired(expires_on, today=today):
+        return Status.EXPIRED
+    if expires_on is not None and expires_on <= today + timedelta(
+        days=EXPIRING_WITHIN_DAYS
+    ):
+        return Status.EXPIRING
+    return Status.VALID
+
+
+def status_words(stored: str, *, expires_on: date | None, today: date) -> StatusWords:
+    """How a competence's status on `today` reads, for any page, PDF or export."""
+    return STATUS_WORDS[competence_status(stored, expires_on=expires_on, today=today)]
+
+
+def days_left(expires_on: date, *, today: date) -> int:
+    """Whole days from today to the last day of validity (0 on the last day)."""
+    return (expires_on - today).days
+
+
+def warning_due(
+    expires_on: date | None, *, today: date, already_sent: Collection[int] = ()
+) -> int | None:
+    """The warning (in days before expiry) to send today, or None.
+
+    The most urgent threshold that has been reached is due unless it was already
+    sent for this expiry date; nothing is due once the competence has expired.
+    """
+    if expires_on is None or is_expired(expires_on, today=today):
+        return None
+    remaining = days_left(expires_on, today=today)
+    reached = [days for days in EXPIRY_WARNING_DAYS if remaining <= days]
+    if not reached:
+        return None
+    most_urgent = min(reached)
+    return None if most_urgent in already_sent else most_urgent
+
+
+def warning_window_end(*, today: date) -> date:
+    """The latest expiry date that may need a warning today (for the indexed scan)."""
+    return today + timedelta(days=max(EXPIRY_WARNING_DAYS))

@@ -11,6 +11,7 @@ from typing import Any
 
 from jwcrypto import jwk, jws
 
+from passport.competences.status import valid_until
 from passport.credentials.status_list import STATUS_MESSAGES, STATUS_SIZE
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -97,7 +98,11 @@ def identity_hash(email: str, *, salt: str) -> str:
 
 
 def _instant(day: date, at: time) -> str:
-    return datetime.combine(day, at, tzinfo=UTC).isoformat().replace("+00:00", "Z")
+    return _iso(datetime.combine(day, at, tzinfo=UTC))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
 
 
 def credential_id(issuer: Issuer, facts: CompetenceFacts) -> str:
@@ -183,7 +188,7 @@ def open_badge_credential(
         ],
     }
     if facts.expires_on is not None:
-        credential["validUntil"] = _instant(facts.expires_on, time(23, 59, 59))
+        credential["validUntil"] = _iso(valid_until(facts.expires_on))
     return credential
 
 

@@ -4,7 +4,7 @@ from django import forms
 
 from academy.forms import NHSFormMixin
 from academy.models import Band, SpecialistArea
-from passport.competences.status import MATRIX_STATUSES
+from passport.competences.status import STATUS_WORDS
 
 
 class MatrixFilterForm(NHSFormMixin, forms.Form):
@@ -22,7 +22,10 @@ class MatrixFilterForm(NHSFormMixin, forms.Form):
         label="Band",
     )
     status = forms.ChoiceField(
-        choices=[("", "Any status"), *MATRIX_STATUSES.items()],
+        choices=[
+            ("", "Any status"),
+            *((status.value, words.label) for status, words in STATUS_WORDS.items()),
+        ],
         required=False,
         label="Staff with a competency that is",
     )

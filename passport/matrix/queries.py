@@ -11,7 +11,7 @@ from datetime import date
 from django.utils import timezone
 
 from academy.models import Band, Competency, Organisation, SpecialistArea, User
-from passport.competences.status import MATRIX_STATUSES, NOT_HELD, effective_status
+from passport.competences.status import STATUS_WORDS, Status, competence_status
 from passport.models import Competence
 
 
@@ -19,6 +19,7 @@ from passport.models import Competence
 class MatrixCell:
     status: str
     label: str
+    colour: str
     expires_on: date | None = None
 
     @property
@@ -29,7 +30,11 @@ class MatrixCell:
         )
 
 
-NOT_HELD_CELL = MatrixCell(status=NOT_HELD, label=MATRIX_STATUSES[NOT_HELD])
+NOT_HELD_CELL = MatrixCell(
+    status=Status.NOT_HELD,
+    label=STATUS_WORDS[Status.NOT_HELD].label,
+    colour=STATUS_WORDS[Status.NOT_HELD].colour,
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class MatrixRow:
 class StatusCount:
     status: str
     label: str
+    colour: str
     count: int
 
 
@@ -80,10 +86,11 @@ def assemble_matrix(
     def cell_for(found: tuple[str, date | None]) -> MatrixCell:
         cell = shared_cells.get(found)
         if cell is None:
-            cell_status = effective_status(found[0], expires_on=found[1], today=today)
+            cell_status = competence_status(found[0], expires_on=found[1], today=today)
             cell = shared_cells[found] = MatrixCell(
                 status=cell_status,
-                label=MATRIX_STATUSES[cell_status],
+                label=STATUS_WORDS[cell_status].label,
+                colour=STATUS_WORDS[cell_status].colour,
                 expires_on=found[1],
             )
         return cell
@@ -99,8 +106,10 @@ def assemble_matrix(
             rows.append(MatrixRow(person=person, cells=cells))
     tally = Counter(cell.status for row in rows for cell in row.cells)
     counts = [
-        StatusCount(status=key, label=label, count=tally[key])
-        for key, label in MATRIX_STATUSES.items()
+        StatusCount(
+            status=key, label=words.label, colour=words.colour, count=tally[key]
+        )
+        for key, words in STATUS_WORDS.items()
     ]
     return Matrix(competencies=competencies, rows=rows, counts=counts)
 

@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from academy.models import Competency, ElectronicSignature
+from passport.competences.status import LAPSING, StatusWords, status_words
 
 
 class CompetenceStatus(models.TextChoices):
-    CURRENT = "current", "Current"
+    CURRENT = "current", "Valid"
     EXPIRING = "expiring", "Expiring soon"
     EXPIRED = "expired", "Expired"
     SUSPENDED = "suspended", "Suspended"
@@ -61,8 +63,16 @@ class Competence(models.Model):
         return f"{self.competency.code} held by {self.holder}"
 
     @property
+    def status_words(self) -> StatusWords:
+        """Its status today, in the words every surface uses."""
+        return status_words(
+            self.status, expires_on=self.expires_on, today=timezone.localdate()
+        )
+
+    @property
     def is_valid(self) -> bool:
-        return self.status in (CompetenceStatus.CURRENT, CompetenceStatus.EXPIRING)
+        """Valid or expiring soon today, so it may be relied on."""
+        return self.status_words.status in LAPSING
 
 
 class CompetenceEventKind(models.TextChoices):

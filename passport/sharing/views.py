@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView
 
-from passport.competences.status import effective_status, shared_status_label
+from passport.competences.status import status_words
 from passport.models import ShareLink
 from passport.sharing.forms import ShareLinkForm
 from passport.sharing.services import (
@@ -89,9 +89,7 @@ def shared_passport(request, token: str):
     competences = [
         {
             "competence": c,
-            "status": shared_status_label(
-                effective_status(c.status, expires_on=c.expires_on, today=today)
-            ),
+            "status": status_words(c.status, expires_on=c.expires_on, today=today),
         }
         for c in shared_competences(link.holder)
     ]

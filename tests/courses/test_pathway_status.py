@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from academy.models import RevalidationKind
 from courses.services import complete_lesson
-from passport.competences.pathways import pathway_status_label
+from passport.competences.queries import pathway_status_label
 from passport.competences.services import award_competence
 from passport.models import TrainingPlan, TrainingPlanItem
 from tests.factories.academy import CompetencyFactory
@@ -27,9 +27,9 @@ TODAY = date(2026, 11, 23)
 @pytest.mark.parametrize(
     ("held", "due", "label"),
     [
-        ("current", None, "Held: current"),
-        ("expiring", TODAY, "Held: expiring soon"),
-        ("suspended", None, "Held: suspended"),
+        ("current", None, "Valid"),
+        ("expiring", TODAY, "Expiring soon"),
+        ("suspended", None, "Suspended"),
         ("revoked", date(2027, 3, 1), "In your plan: due 1 March 2027"),
         ("revoked", None, "Revoked"),
         (None, date(2027, 3, 1), "In your plan: due 1 March 2027"),
@@ -82,8 +82,8 @@ def test_pathway_page_shows_the_trainees_status_against_each_competency(
     client.force_login(trainee)
     page = client.get(pathway.url).content.decode()
     assert "Your status" in page
-    assert "Held: current" in page
-    assert "Held: expired" in page
+    assert "Valid" in page
+    assert "Expired" in page
     assert f"In your plan: due {due.day} {due:%B %Y}" in page
     assert "Not started" in page
 

@@ -35,7 +35,7 @@ def test_trainee_shares_passport_and_the_link_opens_signed_out(
     pathway = CareerPathwayPage.objects.live().filter(band=3).first()
     page.goto(f"{demo_server.url}{pathway.url}")
     assert page.get_by_role("columnheader", name="Your status").is_visible()
-    assert page.get_by_role("cell", name="Held: current").first.is_visible()
+    assert page.get_by_role("cell", name="Valid").first.is_visible()
     check("pathway-status")
 
     follow_header_link("Share my passport")

@@ -15,6 +15,7 @@ from academy.models import AuditEvent, RevalidationKind
 from passport.competences.services import award_competence, suspend_competence
 from passport.matrix.queries import MatrixPerson, assemble_matrix, organisation_matrix
 from passport.models import CompetenceStatus
+from tests.conftest import PASSWORD
 from tests.factories.academy import (
     CompetencyFactory,
     OrganisationFactory,
@@ -53,7 +54,7 @@ def test_grid_marks_every_cell_and_counts_each_status():
         people=people, competencies=[first, second], held=held, today=TODAY
     )
     assert [[c.label for c in row.cells] for row in matrix.rows] == [
-        ["Current", "Expiring soon"],
+        ["Valid", "Expiring soon"],
         ["Suspended", "Not held"],
     ]
     counts = {count.status: count.count for count in matrix.counts}
@@ -103,6 +104,7 @@ class StaffedOrganisation:
             signed_by=self.lead,
             role="Training lead",
             reason="Failed validation",
+            password=PASSWORD,
         )
         self.outsider = UserFactory(full_name="Olive Outsider")
         award(self.outsider, self.gowning)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from academy.models import AuditEvent
 from passport.competences.services import award_competence
-from passport.competences.status import effective_status
+from passport.competences.status import competence_status
 from passport.models import CompetenceStatus, ShareLink, ShareLinkView
 from passport.sharing.services import (
     active_share_link,
@@ -73,7 +73,7 @@ def test_only_the_viewers_network_is_kept(address, network):
     ],
 )
 def test_status_shown_follows_the_last_day(status, expires_on, shown):
-    assert effective_status(status, expires_on=expires_on, today=TODAY) == shown
+    assert competence_status(status, expires_on=expires_on, today=TODAY) == shown
 
 
 # Services.

@@ -1,11 +1,15 @@
+import datetime
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from passport.competences.revalidation_dates import (
+from passport.competences.status import (
     EXPIRY_WARNING_DAYS,
+    STATUS_WORDS,
+    Status,
+    competence_status,
     days_left,
     is_expired,
     warning_due,
@@ -108,3 +112,62 @@ def test_every_day_of_a_year_sends_each_warning_exactly_once():
 
     assert sent == [60, 30, 7]
     assert day == date(2028, 3, 2)
+
+
+TODAY = datetime.date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("status", "expires_on", "expected"),
+    [
+        ("current", None, Status.VALID),
+        ("current", TODAY + datetime.timedelta(days=61), Status.VALID),
+        (
+            "current",
+            TODAY + datetime.timedelta(days=60),
+            Status.EXPIRING,
+        ),
+        ("expiring", TODAY, Status.EXPIRING),
+        ("current", TODAY - datetime.timedelta(days=1), Status.EXPIRED),
+        ("expired", TODAY + datetime.timedelta(days=100), Status.EXPIRED),
+        ("suspended", None, Status.SUSPENDED),
+        ("suspended", TODAY - datetime.timedelta(days=9), Status.SUSPENDED),
+        ("revoked", TODAY + datetime.timedelta(days=400), Status.REVOKED),
+    ],
+)
+def test_status_from_competence_status_and_dates(status, expires_on, expected):
+    assert competence_status(status, expires_on=expires_on, today=TODAY) == expected
+
+
+def test_every_status_has_one_set_of_words_and_an_nhs_tag_colour():
+    assert set(STATUS_WORDS) == set(Status)
+    labels = [words.label for words in STATUS_WORDS.values()]
+    assert len(set(labels)) == len(labels)
+    assert {words.colour for words in STATUS_WORDS.values()} <= {
+        "white",
+        "grey",
+        "green",
+        "blue",
+        "purple",
+        "pink",
+        "red",
+        "orange",
+        "yellow",
+        "aqua-green",
+    }
+
+
+@given(
+    stored=st.sampled_from(["current", "expiring"]),
+    expires_on=st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 1, 1)),
+    today=st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 1, 1)),
+)
+def test_a_lapsing_competence_is_expired_exactly_when_no_warning_can_be_due(
+    stored, expires_on, today
+):
+    status = competence_status(stored, expires_on=expires_on, today=today)
+    assert (status == Status.EXPIRED) == is_expired(expires_on, today=today)
+    if status == Status.EXPIRED:
+        assert warning_due(expires_on, today=today) is None
+    if status == Status.VALID:
+        assert days_left(expires_on, today=today) > 60
