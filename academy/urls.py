@@ -63,7 +63,7 @@ urlpatterns += [
         "_util/login/",
         RedirectView.as_view(pattern_name="sign_in", query_string=True),
     ),
-    path("", include("courses.lesson_urls")),
+    path("", include("courses.lessons.urls")),
     path("", include(wagtail_urls)),
 ]
 

@@ -10,7 +10,7 @@ class CoursesConfig(AppConfig):
         from wagtail.signals import post_page_move
 
         from courses import views  # noqa: F401  (registers the page-serving views)
-        from courses.lesson_routing import forget_pages
+        from courses.lessons.routing import forget_pages
 
         # Cached lessons and outlines go out of date with any page or view restriction.
         post_save.connect(forget_pages, dispatch_uid="courses.forget_pages.save")

@@ -11,7 +11,7 @@ from wagtail.models import PageLogEntry, TaskState
 
 from academy.models import Competency, SpecialistArea
 from academy.pathways import competencies_for_role
-from courses.lesson_queries import lesson_marks
+from courses.lessons.queries import lesson_marks
 from courses.models import (
     CareerPathwayPage,
     CataloguePage,

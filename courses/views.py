@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 
 from courses.forms import CatalogueFilterForm
-from courses.lesson_queries import lesson_marks, lesson_outline, rendered_lesson_body
+from courses.lessons.queries import lesson_marks, lesson_outline, rendered_lesson_body
 from courses.models import CataloguePage, LessonPage, ModulePage
 from courses.models.pages import serves
 from courses.queries import (

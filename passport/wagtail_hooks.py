@@ -4,16 +4,16 @@ from wagtail.permissions import register_permission_policy
 
 from academy.viewsets import ReadOnlyPermissionPolicy
 from passport.competences.queries import pathway_statuses
+from passport.credentials.panels import TraineeCredentialsPanel
 from passport.feed.viewsets import (
     ApiTokenPermissionPolicy,
     ApiTokenViewSet,
     FeedEventViewSet,
 )
 from passport.models import ApiToken, Certificate, Competence, FeedEvent
-from passport.panels import (
+from passport.plans.panels import (
     ItemsDueSoonPanel,
     PlanProgressColumn,
-    TraineeCredentialsPanel,
     TraineePlanPanel,
 )
 from passport.viewsets import CertificateViewSet, CompetenceViewSet, ModerationPolicy

@@ -49,7 +49,7 @@ class CataloguePage(Page):
         """Find a page below the catalogue by its URL path in one query, not one a level.
 
         Wagtail's default routing costs two queries per level. (Lessons, the deepest
-        pages, are usually found before this: see `courses.lesson_routing`.)
+        pages, are usually found before this: see `courses.lessons.routing`.)
         """
         if not path_components:
             return super().route(request, path_components)
@@ -242,7 +242,7 @@ class LessonPage(Page):
         The lesson's outline, which the page needs anyway, already says whether any
         apply; only then are they read.
         """
-        from courses.lesson_queries import lesson_outline
+        from courses.lessons.queries import lesson_outline
 
         if self.pk is not None and not lesson_outline(self).restricted:
             return PageViewRestriction.objects.none()

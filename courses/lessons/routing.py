@@ -23,7 +23,7 @@ from wagtail.views import serve
 
 from academy.generations import cached, start_new_generation
 from academy.sites import site_for_request, site_key, site_root_path, site_root_paths
-from courses.lesson_queries import lesson_outline, rendered_lesson_body
+from courses.lessons.queries import lesson_outline, rendered_lesson_body
 from courses.models import LessonPage
 
 # The same path characters as Wagtail's serve pattern, exactly four segments deep.

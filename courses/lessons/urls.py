@@ -3,6 +3,6 @@
 
 from django.urls import re_path
 
-from courses.lesson_routing import LESSON_PATH_PATTERN, serve_lesson_path
+from courses.lessons.routing import LESSON_PATH_PATTERN, serve_lesson_path
 
 urlpatterns = [re_path(LESSON_PATH_PATTERN, serve_lesson_path)]

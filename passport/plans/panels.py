@@ -1,10 +1,9 @@
-"""What passport adds to the network's pages through hooks: the plan progress column,
-the trainer's items-due panel, and the plan and credentials on a trainee's record."""
+"""What training plans add to the network's pages through hooks: the plan progress
+column, the trainer's items-due panel, and the plan on a trainee's record."""
 
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from passport.models import Competence, RecognisedCompetence
 from passport.plans.queries import (
     DUE_SOON_DAYS,
     items_due_soon,
@@ -69,25 +68,4 @@ class TraineePlanPanel(Component):
             "trainee": self.trainee,
             "lines": plan_lines_for(self.trainee),
             "can_plan": can_plan_training(self.request.user, self.trainee),
-        }
-
-
-class TraineeCredentialsPanel(Component):
-    """On a trainee's record: their credentials to download, and competences
-    recognised from other Academies, never mixed with those assessed here."""
-
-    template_name = "passport/panels/trainee_credentials.html"
-
-    def __init__(self, request, trainee):
-        self.request, self.trainee = request, trainee
-
-    def get_context_data(self, parent_context=None):
-        return {
-            "holder": self.trainee,
-            "competences": Competence.objects.filter(
-                holder=self.trainee
-            ).select_related("competency"),
-            "recognitions": RecognisedCompetence.objects.filter(
-                person=self.trainee
-            ).select_related("competency"),
         }
