@@ -91,7 +91,7 @@ def test_production_settings_neither_install_nor_load_the_demo():
         ),
         "PATH": "/usr/bin:/bin",
     }
-    result = subprocess.run(  # noqa: S603 - our own interpreter and script
+    result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
         env=environment,
