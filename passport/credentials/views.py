@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from academy.models import User
+from passport.competences.policies import may_see_competence
 from passport.credentials.forms import CredentialForm, RecognitionForm
 from passport.credentials.issuing import issuer_profile
 from passport.credentials.keys import public_jwks
@@ -67,7 +68,7 @@ def _visible_competence(request, pk: int) -> Competence:
     competence = get_object_or_404(
         Competence.objects.select_related("competency", "holder__organisation"), pk=pk
     )
-    if not can_view_trainee_record(request.user, competence.holder):
+    if not may_see_competence(request.user, competence):
         raise Http404
     return competence
 
