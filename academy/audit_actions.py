@@ -75,7 +75,9 @@ AUDIT_ACTIONS: dict[str, str] = {
     "passport.competence_awarded": "A competence was awarded, with its expiry from "
     "the revalidation rule.",
     "passport.competence_renewed": "A competence held was renewed (revalidated).",
-    "passport.competence_suspended": "A competence was suspended by a signed decision.",
+    "passport.competence_suspended": "A competence was suspended: by a person's "
+    "signed decision, or automatically (details: automatic) when a record just "
+    "signed required it.",
     "passport.competence_revoked": "A competence was revoked by a signed decision.",
     "passport.competence_expiry_flagged": "A competence was marked as expiring soon "
     "and its holder and trainers warned.",

@@ -1,4 +1,5 @@
-"""Writes that belong to the academy app: the audit trail and electronic signatures."""
+"""Writes that belong to the academy app: the audit trail (electronic signatures are
+in `academy.signatures`)."""
 
 import json
 from typing import Any
@@ -9,15 +10,15 @@ from django.utils import timezone
 
 from academy.audit_actions import is_registered
 from academy.audit_chain import ChainReport, event_hash, verify_chain
-from academy.models import AuditEvent, ElectronicSignature, User
-from academy.signing import content_hash, signature_hash
+from academy.models import AuditEvent, User
 
 # Serialises writers of the chain on PostgreSQL (SQLite already has one writer).
 AUDIT_CHAIN_LOCK_KEY = 52_1997
 CHAIN_APPEND_ATTEMPTS = 5
 
 
-def _json_safe(details: dict[str, Any] | None) -> dict[str, Any]:
+def json_safe(details: dict[str, Any] | None) -> dict[str, Any]:
+    """Details as plain JSON values (dates and decimals as strings), as stored."""
     return json.loads(json.dumps(details or {}, cls=DjangoJSONEncoder))
 
 
@@ -53,7 +54,7 @@ def record_audit_event(
         "object_type": object_type,
         "object_id": object_id,
         "object_repr": object_repr,
-        "details": _json_safe(details),
+        "details": json_safe(details),
     }
     for attempt in range(CHAIN_APPEND_ATTEMPTS):
         try:
@@ -86,88 +87,3 @@ def audit_chain_report() -> ChainReport:
     """Check every event's link and content hash, oldest first."""
     events = AuditEvent.objects.order_by("id").iterator(chunk_size=2000)
     return verify_chain(events, genesis_hash=AuditEvent.GENESIS_HASH)
-
-
-class SignatureRejected(Exception):
-    """The signer's password was wrong, so nothing was signed."""
-
-
-def confirm_signer(signer: User, *, password: str, record: Any, meaning: str) -> None:
-    """The signer re-enters their password before signing; a wrong one is audited.
-
-    Call it before opening the transaction that signs, so that the audit event of a
-    rejected attempt is kept when that transaction is never started.
-    """
-    if password and signer.is_active and signer.check_password(password):
-        return
-    record_audit_event(
-        "academy.signature_rejected",
-        actor=signer,
-        target=record,
-        details={"meaning": meaning, "reason": "password did not match"},
-    )
-    raise SignatureRejected("The password you entered is not correct.")
-
-
-@transaction.atomic
-def sign_record(
-    record: Any,
-    *,
-    signer: User,
-    meaning: str,
-    role: str,
-    content: dict[str, Any],
-) -> ElectronicSignature:
-    """Sign a record (after `confirm_signer`), binding the signature to its content.
-
-    `content` is the canonical content the signer saw; its hash is stored, so any later
-    change to the stored record makes `signature_matches` fail.
-    """
-    fields = {
-        "printed_name": signer.full_name,
-        "role": role,
-        "organisation_name": signer.organisation.name if signer.organisation else "",
-        "signed_at": timezone.now(),
-        "meaning": meaning,
-        "record_type": record._meta.label_lower,
-        "record_id": str(record.pk),
-    }
-    digest = content_hash(_json_safe(content))
-    signature = ElectronicSignature.objects.create(
-        signer=signer,
-        content_hash=digest,
-        signature_hash=signature_hash(
-            content_hash=digest, signer_id=signer.pk, **fields
-        ),
-        **fields,
-    )
-    record_audit_event(
-        "academy.record_signed",
-        actor=signer,
-        target=record,
-        details={
-            "meaning": meaning,
-            "signature_id": signature.pk,
-            "content_hash": digest,
-        },
-    )
-    return signature
-
-
-def signature_matches(
-    signature: ElectronicSignature, *, content: dict[str, Any]
-) -> bool:
-    """Whether the record's current content and the signature's own fields are unaltered."""
-    digest = content_hash(_json_safe(content))
-    expected = signature_hash(
-        content_hash=digest,
-        signer_id=signature.signer_id,
-        printed_name=signature.printed_name,
-        role=signature.role,
-        organisation_name=signature.organisation_name,
-        signed_at=signature.signed_at,
-        meaning=signature.meaning,
-        record_type=signature.record_type,
-        record_id=signature.record_id,
-    )
-    return digest == signature.content_hash and expected == signature.signature_hash

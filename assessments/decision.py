@@ -15,7 +15,10 @@ from assessments.models import (
 )
 from assessments.requirements import decide_requirements
 from assessments.validations.queries import validation_evidence
-from passport.competences.services import award_competence, suspend_competence
+from passport.competences.services import (
+    award_competence,
+    suspend_competence_automatically,
+)
 from passport.models import Competence, CompetenceEvent, CompetenceStatus
 
 HELD_STATUSES = (CompetenceStatus.CURRENT, CompetenceStatus.EXPIRING)
@@ -111,11 +114,14 @@ def award_if_requirements_met(
 
 
 def suspend_if_correction_withdraws(
-    *, correction: WorkplaceAssessment, signed_by: User, role: str
+    *,
+    correction: WorkplaceAssessment,
+    decided_by: User,
+    signature: ElectronicSignature,
 ) -> CompetenceEvent | None:
     """A signed correction that finds the trainee not yet competent withdraws the
-    competence its original record supported: the competence is suspended, as a signed
-    event naming the correction, until a new award."""
+    competence its original record supported: the Academy suspends it, on the
+    correction's signature, until a new award."""
     if (
         correction.corrects_id is None
         or correction.outcome != Outcome.NOT_YET_COMPETENT
@@ -129,10 +135,10 @@ def suspend_if_correction_withdraws(
     ).first()
     if held is None:
         return None
-    return suspend_competence(
+    return suspend_competence_automatically(
         competence=held,
-        signed_by=signed_by,
-        role=role,
+        decided_by=decided_by,
+        signature=signature,
         reason=(
             f"Workplace assessment {correction.corrects_id} corrected to not yet "
             f"competent: {correction.correction_reason}"

@@ -34,6 +34,7 @@ PRIVATE_ROOT = tempfile.mkdtemp(prefix="academy-bench-certificates-")
 IN_PROCESS = 50
 ON_WORKERS = 200
 WORKERS = 2
+BENCH_ASSESSOR_PASSWORD = "bench-assessor"  # noqa: S105 - throwaway bench database
 
 
 def recreate_database() -> None:
@@ -69,7 +70,7 @@ def award_many(count: int) -> list[int]:
         SpecialistArea,
         User,
     )
-    from academy.services import sign_record
+    from academy.signatures import reauthenticate, sign_record
     from passport.certificates import services as certificate_services
     from passport.competences.services import award_competence
 
@@ -99,6 +100,9 @@ def award_many(count: int) -> list[int]:
             "job_title": "Senior pharmacy technician",
         },
     )
+    # The bench assessor signs as a real one does, re-entering a password each time.
+    assessor.set_password(BENCH_ASSESSOR_PASSWORD)
+    assessor.save(update_fields=["password"])
     ids = []
     for n in range(count):
         holder = User.objects.create_user(
@@ -115,6 +119,12 @@ def award_many(count: int) -> list[int]:
             meaning=SignatureMeaning.ASSESSED_COMPETENT,
             role="Workplace assessor",
             content={"bench": n},
+            reauthentication=reauthenticate(
+                assessor,
+                password=BENCH_ASSESSOR_PASSWORD,
+                record=holder,
+                meaning=SignatureMeaning.ASSESSED_COMPETENT,
+            ),
         )
         event = award_competence(
             holder=holder,

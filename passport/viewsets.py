@@ -13,16 +13,15 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from academy.models import SignatureMeaning
-from academy.services import SignatureRejected, confirm_signer
+from academy.signatures import SignatureRejected
 from passport.competences.forms import WithdrawCompetenceForm
 from passport.competences.services import revoke_competence, suspend_competence
 from passport.models import Certificate, Competence, CompetenceStatus
 from trainers.permissions import can_moderate_competences
 
 WITHDRAWALS = {
-    "suspend": (suspend_competence, SignatureMeaning.COMPETENCE_SUSPENDED, "Suspend"),
-    "revoke": (revoke_competence, SignatureMeaning.COMPETENCE_REVOKED, "Revoke"),
+    "suspend": (suspend_competence, "Suspend"),
+    "revoke": (revoke_competence, "Revoke"),
 }
 
 
@@ -48,7 +47,7 @@ class CompetenceInspectView(InspectView):
                 url=reverse("competences:withdraw", args=[self.object.pk, action]),
                 icon_name="warning",
             )
-            for action, (_, _, label) in WITHDRAWALS.items()
+            for action, (_, label) in WITHDRAWALS.items()
             if not (action == "suspend" and self.object.status == "suspended")
         ]
 
@@ -65,7 +64,7 @@ class WithdrawCompetenceView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         if kwargs["action"] not in WITHDRAWALS:
             raise PermissionDenied
-        self.service, self.meaning, self.label = WITHDRAWALS[kwargs["action"]]
+        self.service, self.label = WITHDRAWALS[kwargs["action"]]
         self.competence = get_object_or_404(
             Competence.objects.select_related("holder", "competency"), pk=kwargs["pk"]
         )
@@ -88,17 +87,12 @@ class WithdrawCompetenceView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         user = self.request.user
         try:
-            confirm_signer(
-                user,
-                password=form.cleaned_data["password"],
-                record=self.competence,
-                meaning=self.meaning,
-            )
             self.service(
                 competence=self.competence,
                 signed_by=user,
                 role=user.role_label(),
                 reason=form.cleaned_data["reason"],
+                password=form.cleaned_data["password"],
             )
         except SignatureRejected as error:
             form.add_error("password", str(error))

@@ -1,7 +1,8 @@
 """Recording process validation results: signed, never edited, and acted on at once.
 
 A failed broth transfer or gowning test, or an adverse finger-dab trend, suspends the
-operator's validation and the competence it supports; the pass that qualifies (or
+operator's validation and (automatically, on the result's signature) the competence
+it supports; the pass that qualifies (or
 requalifies) them goes to the decision service, which awards the competency.
 """
 
@@ -14,9 +15,11 @@ from django.utils import timezone
 
 from academy.models import Competency, ElectronicSignature, SignatureMeaning, User
 from academy.revalidation import ValidationStatus
-from academy.services import record_audit_event, sign_record
+from academy.services import record_audit_event
+from academy.signatures import Reauthentication, reauthenticate, sign_record
 from assessments.decision import award_if_requirements_met
 from assessments.models import ProcessValidation, ValidationKind
+from assessments.validations.policies import may_record_validations
 from assessments.validations.queries import (
     operator_validations,
     validation_competencies,
@@ -26,9 +29,8 @@ from assessments.validations.rules import (
     gowning_passed,
     result_date_errors,
 )
-from passport.competences.services import suspend_competence
+from passport.competences.services import suspend_competence_automatically
 from passport.models import Competence
-from trainers.permissions import can_assess
 
 SIGNER_ROLE = "Workplace assessor"
 COMMON_FIELDS = ("performed_on", "read_on", "read_by", "notes")
@@ -137,7 +139,6 @@ def _check_correction(
         )
 
 
-@transaction.atomic
 def record_validation(
     *,
     operator: User,
@@ -146,16 +147,48 @@ def record_validation(
     result: dict[str, Any],
     corrects: ProcessValidation | None = None,
     correction_reason: str = "",
+    password: str,
 ) -> ProcessValidation:
-    """Record and sign one result (after `confirm_signer`), or a correction of an
-    earlier one, then suspend or award as the result requires.
+    """Record one result, or a correction of an earlier one, and sign it with the
+    trainer's re-entered password (a wrong one is audited and records nothing); then
+    suspend or award as the result requires.
 
     Only a trainer who may assess the operator for the kind's competency records it.
     """
+    meaning = (
+        SignatureMeaning.CORRECTION if corrects else SignatureMeaning.RESULT_RECORDED
+    )
+    reauthentication = reauthenticate(
+        recorded_by, password=password, record=corrects or operator, meaning=meaning
+    )
+    return _record_validation(
+        operator=operator,
+        kind=kind,
+        recorded_by=recorded_by,
+        result=result,
+        corrects=corrects,
+        correction_reason=correction_reason,
+        meaning=meaning,
+        reauthentication=reauthentication,
+    )
+
+
+@transaction.atomic
+def _record_validation(
+    *,
+    operator: User,
+    kind: str,
+    recorded_by: User,
+    result: dict[str, Any],
+    corrects: ProcessValidation | None,
+    correction_reason: str,
+    meaning: str,
+    reauthentication: Reauthentication,
+) -> ProcessValidation:
     competency = validation_competencies().get(kind)
     if competency is None:
         raise ValidationError(f"The framework has no competency for {kind} results.")
-    if not can_assess(recorded_by, operator, competency):
+    if not may_record_validations(recorded_by, operator, kind):
         raise PermissionDenied("You may not record this operator's validations.")
     _check_correction(corrects, operator=operator, kind=kind, reason=correction_reason)
     cleaned = _clean_result(kind, result)
@@ -176,13 +209,13 @@ def record_validation(
     signature = sign_record(
         record,
         signer=recorded_by,
-        meaning=(
-            SignatureMeaning.CORRECTION
-            if corrects
-            else SignatureMeaning.RESULT_RECORDED
-        ),
+        meaning=meaning,
         role=SIGNER_ROLE,
         content=signed_content(record),
+        reauthentication=reauthentication,
+        # The trainer re-entered their password for the operator (or the result
+        # corrected): this record did not exist yet.
+        reauthenticated_for=corrects or operator,
     )
     record_audit_event(
         "assessments.validation_result_corrected"
@@ -256,10 +289,10 @@ def _act_on_change(
             holder=operator, competency=competency
         ).first()
         if competence is not None and competence.is_valid:
-            suspend_competence(
+            suspend_competence_automatically(
                 competence=competence,
-                signed_by=signer,
-                role=SIGNER_ROLE,
+                decided_by=signer,
+                signature=signature,
                 reason=_suspension_reason(record, kind),
             )
     elif after.current and (

@@ -9,16 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from academy.models import Competency, SignatureMeaning, User
-from academy.services import SignatureRejected, confirm_signer
+from academy.models import User
+from academy.signatures import SignatureRejected
 from assessments.models import ProcessValidation, ValidationKind
 from assessments.validations.forms import RESULT_FORMS, ValidationResultForm
-from assessments.validations.queries import (
-    operator_validations,
-    validation_competencies,
-)
+from assessments.validations.policies import may_record_validations
+from assessments.validations.queries import operator_validations
 from assessments.validations.services import record_validation
-from trainers.permissions import can_assess
 
 
 @login_required
@@ -32,14 +29,6 @@ def my_validations(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _assessable(request: HttpRequest, operator: User, kind: str) -> Competency:
-    """The kind's competency, if the user may assess the operator for it; else 404."""
-    competency = validation_competencies().get(kind)
-    if competency is None or not can_assess(request.user, operator, competency):
-        raise Http404("No such operator")
-    return competency
-
-
 def _save(
     request: HttpRequest,
     form: ValidationResultForm,
@@ -47,21 +36,8 @@ def _save(
     operator: User,
     corrects: ProcessValidation | None = None,
 ) -> ProcessValidation | None:
-    """Sign and record the result; on a wrong password or bad input, explain on the form."""
-    try:
-        confirm_signer(
-            request.user,
-            password=form.cleaned_data["password"],
-            record=corrects or operator,
-            meaning=(
-                SignatureMeaning.CORRECTION
-                if corrects
-                else SignatureMeaning.RESULT_RECORDED
-            ),
-        )
-    except SignatureRejected as error:
-        form.add_error("password", str(error))
-        return None
+    """Record and sign the result with the password re-entered on the form; on a wrong
+    password or bad input, explain on the form."""
     try:
         return record_validation(
             operator=operator,
@@ -70,7 +46,11 @@ def _save(
             result=form.result(),
             corrects=corrects,
             correction_reason=form.cleaned_data.get("correction_reason", ""),
+            password=form.cleaned_data["password"],
         )
+    except SignatureRejected as error:
+        form.add_error("password", str(error))
+        return None
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, problems in error.error_dict.items():
@@ -114,7 +94,8 @@ def record_result(request: HttpRequest, operator_id: int, kind: str) -> HttpResp
     if kind not in RESULT_FORMS:
         raise Http404("No such kind of validation")
     operator = get_object_or_404(User, pk=operator_id, is_active=True)
-    _assessable(request, operator, kind)
+    if not may_record_validations(request.user, operator, kind):
+        raise Http404("No such operator")
     form = RESULT_FORMS[kind](request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         record = _save(request, form, operator=operator)
@@ -130,7 +111,8 @@ def correct_result(request: HttpRequest, pk: int) -> HttpResponse:
         ProcessValidation.objects.select_related("operator"), pk=pk
     )
     operator = corrects.operator
-    _assessable(request, operator, corrects.kind)
+    if not may_record_validations(request.user, operator, corrects.kind):
+        raise Http404("No such operator")
     if ProcessValidation.objects.filter(corrects=corrects).exists():
         messages.error(request, "This result has already been corrected.")
         return redirect("trainers:trainee_record", pk=operator.pk)

@@ -5,7 +5,6 @@ from django import forms
 from django.conf import settings
 
 from academy.forms import NHSFormMixin
-from academy.models import SignatureMeaning
 from assessments.models import CriterionResult, Outcome
 from assessments.workplace.evidence_rules import ACCEPTED_LABEL
 
@@ -85,11 +84,6 @@ class AssessorSignOffForm(NHSFormMixin, forms.Form):
         max_length=5000,
     )
     password = PasswordField()
-
-    MEANINGS = {
-        Outcome.COMPETENT: SignatureMeaning.ASSESSED_COMPETENT.label,
-        Outcome.NOT_YET_COMPETENT: SignatureMeaning.ASSESSED_NOT_YET_COMPETENT.label,
-    }
 
     def __init__(self, *args, criteria, **kwargs):
         self.criteria = list(criteria)

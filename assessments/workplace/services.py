@@ -8,7 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from academy.models import Competency, ElectronicSignature, SignatureMeaning, User
-from academy.services import record_audit_event, sign_record, signature_matches
+from academy.services import record_audit_event
+from academy.signatures import (
+    Reauthentication,
+    reauthenticate,
+    sign_record,
+    signature_matches,
+)
 from assessments.decision import (
     award_if_requirements_met,
     suspend_if_correction_withdraws,
@@ -23,12 +29,17 @@ from assessments.models import (
     WorkplaceAssessmentTemplate,
 )
 from assessments.workplace.evidence import WorkplaceAssessmentRefused, locked
+from assessments.workplace.policies import may_countersign, may_sign_off
 from passport.models import TrainingPlanItem
 from passport.plans.services import start_plan_item
-from trainers.permissions import can_assess, can_countersign
+from trainers.permissions import can_assess
 
 ASSESSOR_ROLE = "Workplace assessor"
 COUNTERSIGNER_ROLE = "Countersigning workplace assessor"
+SIGN_OFF_MEANINGS = {
+    Outcome.COMPETENT: SignatureMeaning.ASSESSED_COMPETENT,
+    Outcome.NOT_YET_COMPETENT: SignatureMeaning.ASSESSED_NOT_YET_COMPETENT,
+}
 
 
 def live_template_for(competency: Competency) -> WorkplaceAssessmentTemplate | None:
@@ -172,7 +183,7 @@ def _decide_after_signing(
     assessment: WorkplaceAssessment, *, signer: User, signature: ElectronicSignature
 ) -> None:
     suspend_if_correction_withdraws(
-        correction=assessment, signed_by=signer, role=signature.role
+        correction=assessment, decided_by=signer, signature=signature
     )
     if assessment.status == AssessmentStatus.COMPLETE and assessment.is_competent:
         award_if_requirements_met(
@@ -183,7 +194,6 @@ def _decide_after_signing(
         )
 
 
-@transaction.atomic
 def sign_off_assessment(
     *,
     assessment: WorkplaceAssessment,
@@ -191,21 +201,48 @@ def sign_off_assessment(
     results: dict[int, tuple[str, str]],
     outcome: str,
     action_plan: str,
+    password: str,
 ) -> WorkplaceAssessment:
-    """Record each criterion and the outcome, and sign them (after `confirm_signer`).
+    """Record each criterion and the outcome, and sign them with the assessor's
+    re-entered password (a wrong one is audited and signs nothing).
 
     Only the requested assessor, while they may assess the trainee, signs; a record
-    already signed (for instance by a second submission) is refused.
+    already signed (for instance by a second submission) is refused. A correction is
+    signed here too.
     """
+    if outcome not in SIGN_OFF_MEANINGS:
+        raise ValidationError({"outcome": "Choose the outcome of the assessment."})
+    reauthentication = reauthenticate(
+        assessor,
+        password=password,
+        record=assessment,
+        meaning=SIGN_OFF_MEANINGS[outcome],
+    )
+    return _sign_off(
+        assessment=assessment,
+        assessor=assessor,
+        results=results,
+        outcome=outcome,
+        action_plan=action_plan,
+        reauthentication=reauthentication,
+    )
+
+
+@transaction.atomic
+def _sign_off(
+    *,
+    assessment: WorkplaceAssessment,
+    assessor: User,
+    results: dict[int, tuple[str, str]],
+    outcome: str,
+    action_plan: str,
+    reauthentication: Reauthentication,
+) -> WorkplaceAssessment:
     assessment = locked(assessment)
     if assessment.status != AssessmentStatus.REQUESTED:
         raise WorkplaceAssessmentRefused("This assessment has already been signed.")
-    if assessment.assessor_id != assessor.pk or not can_assess(
-        assessor, assessment.trainee, assessment.competency
-    ):
+    if not may_sign_off(assessor, assessment):
         raise WorkplaceAssessmentRefused("You cannot sign off this assessment.")
-    if outcome not in Outcome.values:
-        raise ValidationError({"outcome": "Choose the outcome of the assessment."})
     if outcome == Outcome.NOT_YET_COMPETENT and not action_plan.strip():
         raise ValidationError({"action_plan": "Write the action plan for the trainee."})
     for criterion in assessment.criteria.all():
@@ -228,17 +265,13 @@ def sign_off_assessment(
         if competent and assessment.countersign_required
         else AssessmentStatus.COMPLETE
     )
-    meaning = (
-        SignatureMeaning.ASSESSED_COMPETENT
-        if competent
-        else SignatureMeaning.ASSESSED_NOT_YET_COMPETENT
-    )
     signature = sign_record(
         assessment,
         signer=assessor,
-        meaning=meaning,
+        meaning=SIGN_OFF_MEANINGS[outcome],
         role=ASSESSOR_ROLE,
         content=signed_content(assessment),
+        reauthentication=reauthentication,
     )
     assessment.signature = signature
     assessment.save()
@@ -246,23 +279,38 @@ def sign_off_assessment(
     return assessment
 
 
-@transaction.atomic
 def countersign_assessment(
-    *, assessment: WorkplaceAssessment, countersigner: User
+    *, assessment: WorkplaceAssessment, countersigner: User, password: str
 ) -> WorkplaceAssessment:
-    """A second accredited assessor countersigns a competent outcome (after
-    `confirm_signer`); then the competence can be awarded."""
+    """A second accredited assessor countersigns a competent outcome with their
+    re-entered password (a wrong one is audited and signs nothing); then the
+    competence can be awarded."""
+    reauthentication = reauthenticate(
+        countersigner,
+        password=password,
+        record=assessment,
+        meaning=SignatureMeaning.COUNTERSIGNED,
+    )
+    return _countersign(
+        assessment=assessment,
+        countersigner=countersigner,
+        reauthentication=reauthentication,
+    )
+
+
+@transaction.atomic
+def _countersign(
+    *,
+    assessment: WorkplaceAssessment,
+    countersigner: User,
+    reauthentication: Reauthentication,
+) -> WorkplaceAssessment:
     assessment = locked(assessment)
     if assessment.status != AssessmentStatus.AWAITING_COUNTERSIGN:
         raise WorkplaceAssessmentRefused(
             "This assessment is not waiting to be countersigned."
         )
-    if not can_countersign(
-        countersigner,
-        trainee=assessment.trainee,
-        competency=assessment.competency,
-        first_signer=assessment.assessor,
-    ):
+    if not may_countersign(countersigner, assessment):
         raise WorkplaceAssessmentRefused("You cannot countersign this assessment.")
     assessment.status = AssessmentStatus.COMPLETE
     signature = sign_record(
@@ -271,6 +319,7 @@ def countersign_assessment(
         meaning=SignatureMeaning.COUNTERSIGNED,
         role=COUNTERSIGNER_ROLE,
         content=countersigned_content(assessment),
+        reauthentication=reauthentication,
     )
     assessment.countersignature = signature
     assessment.save()
@@ -289,7 +338,8 @@ def start_correction(
     *, original: WorkplaceAssessment, assessor: User, reason: str
 ) -> WorkplaceAssessment:
     """A correction of a signed record is a new record that refers to it, with the
-    reason; the assessor then records and signs it as usual. The original is kept."""
+    reason; the assessor then records and signs it with `sign_off_assessment` (with
+    their password), as usual. Starting it signs nothing. The original is kept."""
     original = locked(original)
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason for the correction."})

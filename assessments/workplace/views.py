@@ -1,6 +1,10 @@
 """Pages of workplace assessments for trainees and assessors. Whoever may not see a
 record gets 404, never a hint that it exists; signed records are never changed."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from academy.models import Competency, User
-from academy.services import SignatureRejected, confirm_signer
+from academy.signatures import SignatureRejected
 from assessments.models import AssessmentStatus, EvidenceFile, WorkplaceAssessment
 from assessments.workplace.evidence import (
     WorkplaceAssessmentRefused,
@@ -23,6 +27,12 @@ from assessments.workplace.forms import (
     CountersignForm,
     EvidenceForm,
     SignOffRequestForm,
+)
+from assessments.workplace.policies import (
+    may_correct,
+    may_countersign,
+    may_see_assessment,
+    may_sign_off,
 )
 from assessments.workplace.queries import (
     countersign_queue,
@@ -39,12 +49,7 @@ from assessments.workplace.services import (
     start_workplace_assessment,
 )
 from passport.models import Competence
-from trainers.permissions import (
-    can_assess,
-    can_countersign,
-    can_view_trainee_record,
-    trainers_of,
-)
+from trainers.permissions import can_assess, trainers_of
 
 
 def _crumbs(*extra: dict) -> list[dict]:
@@ -68,30 +73,12 @@ def _assessment(pk: int) -> WorkplaceAssessment:
     )
 
 
-def _may_countersign(user: User, assessment: WorkplaceAssessment) -> bool:
-    return (
-        assessment.status == AssessmentStatus.AWAITING_COUNTERSIGN
-        and can_countersign(
-            user,
-            trainee=assessment.trainee,
-            competency=assessment.competency,
-            first_signer=assessment.assessor,
-        )
-    )
-
-
 def _visible_assessment(request: HttpRequest, pk: int) -> WorkplaceAssessment:
-    """The trainee, those who may see their record, the requested assessor and a
-    possible countersigner see a record; anyone else gets 404."""
+    """The record, if the workplace policy lets the user see it; anyone else gets 404."""
     assessment = _assessment(pk)
-    user = request.user
-    if (
-        can_view_trainee_record(user, assessment.trainee)
-        or assessment.assessor_id == user.pk
-        or _may_countersign(user, assessment)
-    ):
-        return assessment
-    raise Http404("No such workplace assessment")
+    if not may_see_assessment(request.user, assessment):
+        raise Http404("No such workplace assessment")
+    return assessment
 
 
 def _own_draft(request: HttpRequest, pk: int) -> WorkplaceAssessment:
@@ -110,6 +97,44 @@ def _assessors_for(assessment: WorkplaceAssessment):
         if can_assess(person, assessment.trainee, assessment.competency)
     ]
     return User.objects.filter(pk__in=allowed).order_by("full_name")
+
+
+def _submit(
+    request: HttpRequest,
+    form: forms.Form,
+    call: Callable[[], Any],
+    *,
+    record_pk: int,
+    success: str = "",
+    then: Callable[[Any], HttpResponse] | None = None,
+    refusal_on_form: bool = False,
+) -> HttpResponse | None:
+    """Run one service call for a valid form, the same way on every page here.
+
+    Done: `success` is flashed and the user goes back to the record (or `then(result)`).
+    A wrong signing password or input the service refuses: the errors go on the form
+    and None is returned, for the page to show the form again. A step no longer
+    allowed (the record moved on, or the person may not act): a message and back to
+    the record, or a form error when `refusal_on_form`.
+    """
+    try:
+        result = call()
+    except SignatureRejected as rejected:
+        form.add_error("password", str(rejected))
+    except ValidationError as error:
+        form.add_error(None, error)
+    except WorkplaceAssessmentRefused as refusal:
+        if not refusal_on_form:
+            messages.error(request, str(refusal))
+            return redirect("assessments:workplace_assessment", record_pk)
+        form.add_error(None, str(refusal))
+    else:
+        if success:
+            messages.success(request, success)
+        if then is not None:
+            return then(result)
+        return redirect("assessments:workplace_assessment", record_pk)
+    return None
 
 
 @login_required
@@ -167,10 +192,9 @@ def _page(request, assessment, *, evidence_form=None, request_form=None, status=
             "corrected_by": corrected_by,
             "can_sign": assessment.status == AssessmentStatus.REQUESTED
             and assessment.assessor_id == request.user.pk,
-            "can_countersign": _may_countersign(request.user, assessment),
-            "can_correct": assessment.is_signed
-            and corrected_by is None
-            and can_assess(request.user, assessment.trainee, assessment.competency),
+            "can_countersign": may_countersign(request.user, assessment),
+            "can_correct": corrected_by is None
+            and may_correct(request.user, assessment),
             "crumbs": _crumbs() if is_trainee else [_queue_crumb()],
         },
         status=status,
@@ -189,20 +213,19 @@ def upload_evidence_view(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _own_draft(request, pk)
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            add_evidence(
+        done = _submit(
+            request,
+            form,
+            lambda: add_evidence(
                 assessment=assessment,
                 uploaded_by=request.user,
                 upload=form.cleaned_data["file"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        except WorkplaceAssessmentRefused as refusal:
-            messages.error(request, str(refusal))
-            return redirect("assessments:workplace_assessment", pk)
-        else:
-            messages.success(request, "Your evidence has been uploaded.")
-            return redirect("assessments:workplace_assessment", pk)
+            ),
+            record_pk=pk,
+            success="Your evidence has been uploaded.",
+        )
+        if done is not None:
+            return done
     return _page(request, assessment, evidence_form=form, status=400)
 
 
@@ -212,20 +235,19 @@ def request_view(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _own_draft(request, pk)
     form = SignOffRequestForm(request.POST, assessors=_assessors_for(assessment))
     if form.is_valid():
-        try:
-            request_sign_off(
+        done = _submit(
+            request,
+            form,
+            lambda: request_sign_off(
                 assessment=assessment,
                 assessor=form.cleaned_data["assessor"],
                 reflection=form.cleaned_data["reflection"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        except WorkplaceAssessmentRefused as refusal:
-            messages.error(request, str(refusal))
-            return redirect("assessments:workplace_assessment", pk)
-        else:
-            messages.success(request, "Your request for sign-off has been sent.")
-            return redirect("assessments:workplace_assessment", pk)
+            ),
+            record_pk=pk,
+            success="Your request for sign-off has been sent.",
+        )
+        if done is not None:
+            return done
     return _page(request, assessment, request_form=form, status=400)
 
 
@@ -272,9 +294,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
 def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The requested assessor records each criterion and the outcome, and signs."""
     assessment = _assessment(pk)
-    if assessment.assessor_id != request.user.pk or not can_assess(
-        request.user, assessment.trainee, assessment.competency
-    ):
+    if not may_sign_off(request.user, assessment):
         raise Http404("No such sign-off request")
     if assessment.status != AssessmentStatus.REQUESTED:
         messages.error(request, "This assessment has been signed; it cannot change.")
@@ -285,31 +305,22 @@ def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            outcome = form.cleaned_data["outcome"]
-            try:
-                confirm_signer(
-                    request.user,
-                    password=form.cleaned_data["password"],
-                    record=assessment,
-                    meaning=form.MEANINGS[outcome],
-                )
-                sign_off_assessment(
+            done = _submit(
+                request,
+                form,
+                lambda: sign_off_assessment(
                     assessment=assessment,
                     assessor=request.user,
                     results=form.results(),
-                    outcome=outcome,
+                    outcome=form.cleaned_data["outcome"],
                     action_plan=form.cleaned_data["action_plan"],
-                )
-            except SignatureRejected as rejected:
-                form.add_error("password", str(rejected))
-            except ValidationError as error:
-                form.add_error(None, error)
-            except WorkplaceAssessmentRefused as refusal:
-                messages.error(request, str(refusal))
-                return redirect("assessments:workplace_assessment", pk)
-            else:
-                messages.success(request, "You have signed the assessment.")
-                return redirect("assessments:workplace_assessment", pk)
+                    password=form.cleaned_data["password"],
+                ),
+                record_pk=pk,
+                success="You have signed the assessment.",
+            )
+            if done is not None:
+                return done
     return render(
         request,
         "assessments/workplace/sign.html",
@@ -326,31 +337,26 @@ def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def countersign_view(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment(pk)
-    if not _may_countersign(request.user, assessment):
+    if not may_countersign(request.user, assessment):
         raise Http404("Nothing to countersign")
     form = CountersignForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
-                confirm_signer(
-                    request.user,
+            done = _submit(
+                request,
+                form,
+                lambda: countersign_assessment(
+                    assessment=assessment,
+                    countersigner=request.user,
                     password=form.cleaned_data["password"],
-                    record=assessment,
-                    meaning="countersigned",
-                )
-                countersign_assessment(
-                    assessment=assessment, countersigner=request.user
-                )
-            except SignatureRejected as rejected:
-                form.add_error("password", str(rejected))
-            except WorkplaceAssessmentRefused as refusal:
-                messages.error(request, str(refusal))
-                return redirect("assessments:workplace_assessment", pk)
-            else:
-                messages.success(request, "You have countersigned the assessment.")
-                return redirect("assessments:workplace_assessment", pk)
+                ),
+                record_pk=pk,
+                success="You have countersigned the assessment.",
+            )
+            if done is not None:
+                return done
     return render(
         request,
         "assessments/workplace/countersign.html",
@@ -368,25 +374,29 @@ def countersign_view(request: HttpRequest, pk: int) -> HttpResponse:
 def correction_view(request: HttpRequest, pk: int) -> HttpResponse:
     """An assessor corrects a signed record by starting a new one that refers to it."""
     assessment = _assessment(pk)
-    if not assessment.is_signed or not can_assess(
-        request.user, assessment.trainee, assessment.competency
-    ):
+    if not may_correct(request.user, assessment):
         raise Http404("No such signed record")
     form = CorrectionForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
-                correction = start_correction(
+            done = _submit(
+                request,
+                form,
+                lambda: start_correction(
                     original=assessment,
                     assessor=request.user,
                     reason=form.cleaned_data["reason"],
-                )
-            except WorkplaceAssessmentRefused as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                return redirect("assessments:workplace_sign", correction.pk)
+                ),
+                record_pk=pk,
+                then=lambda correction: redirect(
+                    "assessments:workplace_sign", correction.pk
+                ),
+                refusal_on_form=True,
+            )
+            if done is not None:
+                return done
     return render(
         request,
         "assessments/workplace/correction.html",

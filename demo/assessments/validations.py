@@ -1,4 +1,5 @@
-"""Demo process validations, recorded by the demo trainer through the service.
+"""Demo process validations, recorded and signed by the demo trainer (with the demo
+password) through the service.
 
 Priya Shah has three initial broth transfer passes (so ASP-08 is awarded), a current
 gowning qualification and clean finger dabs. Tom Okafor qualified with three passes,
@@ -13,6 +14,7 @@ from django.utils import timezone
 from academy.models import User
 from assessments.models import ProcessValidation, ValidationKind
 from assessments.validations.services import record_validation
+from demo.academy import DEMO_PASSWORD
 
 TRAINER = "trainer@academy.example"
 OPERATORS = ("trainee@academy.example", "trainee2@academy.example")
@@ -113,6 +115,10 @@ def load_validations() -> str:
     ]
     for operator, kind, result in results:
         record_validation(
-            operator=operator, kind=kind, recorded_by=trainer, result=result
+            operator=operator,
+            kind=kind,
+            recorded_by=trainer,
+            result=result,
+            password=DEMO_PASSWORD,
         )
     return f"Process validations: {len(results)} results recorded (Priya Shah, Tom Okafor)."

@@ -1,6 +1,7 @@
 """Demo workplace assessments: a published checklist for every framework competency
 that needs one, Priya's ASP-01 signed competent by Grace Lee (which awards it), and
-her ASP-03 waiting for Grace's sign-off. Running it again creates nothing new."""
+her ASP-03 waiting for Grace's sign-off. Grace signs with her demo password, as on the
+page. Running it again creates nothing new."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -19,6 +20,7 @@ from assessments.workplace.services import (
     sign_off_assessment,
     start_workplace_assessment,
 )
+from demo.academy import DEMO_PASSWORD
 
 from .checklists import CHECKLISTS
 
@@ -118,6 +120,7 @@ def load() -> str:
         },
         outcome=Outcome.COMPETENT,
         action_plan="",
+        password=DEMO_PASSWORD,
     )
     _requested(trainee, trainer, "ASP-03")
     return (

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from academy.models import Competency, Organisation, User
 from academy.revalidation import add_months
+from demo.academy import DEMO_PASSWORD
 from passport.competences.services import (
     award_competence,
     revoke_competence,
@@ -98,6 +99,7 @@ def load() -> str:
                     reason="Failed broth transfer validation: retraining arranged"
                     if state == "suspended"
                     else "Left aseptic services; competence no longer maintained",
+                    password=DEMO_PASSWORD,
                 )
     priya = people["trainee@academy.example"]
     shared = ""

@@ -1,4 +1,9 @@
-"""Awarding, renewing, suspending and revoking competences: each a recorded event."""
+"""Awarding, renewing, suspending and revoking competences: each a recorded event.
+
+A person's suspension or revocation is signed with their re-entered password. Awards
+and the suspensions the Academy makes itself follow a record someone has just signed
+(a sign-off, a validation result, a correction) and carry that record's signature.
+"""
 
 from datetime import date
 from typing import Any
@@ -8,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from academy.models import Competency, ElectronicSignature, SignatureMeaning, User
-from academy.services import record_audit_event, sign_record
+from academy.services import record_audit_event
+from academy.signatures import Reauthentication, reauthenticate, sign_record
 from passport.certificates.services import issue_certificate
 from passport.feed.services import record_feed_event
 from passport.models import (
@@ -109,17 +115,9 @@ def award_competence(
     return event
 
 
-def _signed_change(
-    competence: Competence,
-    *,
-    kind: str,
-    status: str,
-    meaning: str,
-    audit_action: str,
-    signed_by: User,
-    role: str,
-    reason: str,
-) -> CompetenceEvent:
+def _locked_for_change(
+    competence: Competence, *, status: str, reason: str
+) -> tuple[Competence, str]:
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Give the reason for this decision."})
@@ -128,13 +126,20 @@ def _signed_change(
         raise ValidationError("This competence has been revoked; it cannot change.")
     if competence.status == status:
         raise ValidationError(f"This competence is already {competence.status}.")
-    signature = sign_record(
-        competence,
-        signer=signed_by,
-        meaning=meaning,
-        role=role,
-        content=signed_event_content(competence, kind=kind, reason=reason),
-    )
+    return competence, reason
+
+
+def _record_change(
+    competence: Competence,
+    *,
+    kind: str,
+    status: str,
+    actor: User,
+    reason: str,
+    signature: ElectronicSignature,
+    audit_action: str,
+    audit_details: dict[str, Any],
+) -> CompetenceEvent:
     now = timezone.now()
     competence.status = status
     competence.updated_at = now
@@ -144,7 +149,7 @@ def _signed_change(
         competence=competence,
         kind=kind,
         occurred_at=now,
-        actor=signed_by,
+        actor=actor,
         reason=reason,
         status_after=status,
         achieved_on=competence.achieved_on,
@@ -155,20 +160,68 @@ def _signed_change(
     record_feed_event(event)
     record_audit_event(
         audit_action,
-        actor=signed_by,
+        actor=actor,
         target=competence,
-        details={"event_id": event.pk, "reason": reason, "signature_id": signature.pk},
+        details={
+            "event_id": event.pk,
+            "reason": reason,
+            "signature_id": signature.pk,
+            **audit_details,
+        },
     )
     return event
 
 
 @transaction.atomic
-def suspend_competence(
-    *, competence: Competence, signed_by: User, role: str, reason: str
+def _signed_change(
+    competence: Competence,
+    *,
+    kind: str,
+    status: str,
+    meaning: str,
+    audit_action: str,
+    signed_by: User,
+    role: str,
+    reason: str,
+    reauthentication: Reauthentication,
 ) -> CompetenceEvent:
-    """Suspend a competence (a failed validation, an adverse trend, a trainer's
-    withdrawal) as a signed event; a later award renews it. Call `confirm_signer`
-    first when a person is signing now."""
+    competence, reason = _locked_for_change(competence, status=status, reason=reason)
+    signature = sign_record(
+        competence,
+        signer=signed_by,
+        meaning=meaning,
+        role=role,
+        content=signed_event_content(competence, kind=kind, reason=reason),
+        reauthentication=reauthentication,
+    )
+    return _record_change(
+        competence,
+        kind=kind,
+        status=status,
+        actor=signed_by,
+        reason=reason,
+        signature=signature,
+        audit_action=audit_action,
+        audit_details={},
+    )
+
+
+def suspend_competence(
+    *, competence: Competence, signed_by: User, role: str, reason: str, password: str
+) -> CompetenceEvent:
+    """A person (a moderator, a training lead) suspends a competence as an event they
+    sign with their re-entered password; a later award renews it.
+
+    A wrong password is audited and changes nothing. The suspensions the Academy
+    makes itself, because a signed record requires them, are
+    `suspend_competence_automatically`.
+    """
+    reauthentication = reauthenticate(
+        signed_by,
+        password=password,
+        record=competence,
+        meaning=SignatureMeaning.COMPETENCE_SUSPENDED,
+    )
     return _signed_change(
         competence,
         kind=CompetenceEventKind.SUSPENDED,
@@ -178,14 +231,22 @@ def suspend_competence(
         signed_by=signed_by,
         role=role,
         reason=reason,
+        reauthentication=reauthentication,
     )
 
 
-@transaction.atomic
 def revoke_competence(
-    *, competence: Competence, signed_by: User, role: str, reason: str
+    *, competence: Competence, signed_by: User, role: str, reason: str, password: str
 ) -> CompetenceEvent:
-    """Revoke a competence for good, as a signed event; only a new award replaces it."""
+    """A person revokes a competence for good, as an event they sign with their
+    re-entered password (a wrong one is audited and changes nothing); only a new
+    award replaces it."""
+    reauthentication = reauthenticate(
+        signed_by,
+        password=password,
+        record=competence,
+        meaning=SignatureMeaning.COMPETENCE_REVOKED,
+    )
     return _signed_change(
         competence,
         kind=CompetenceEventKind.REVOKED,
@@ -195,4 +256,40 @@ def revoke_competence(
         signed_by=signed_by,
         role=role,
         reason=reason,
+        reauthentication=reauthentication,
+    )
+
+
+@transaction.atomic
+def suspend_competence_automatically(
+    *,
+    competence: Competence,
+    decided_by: User,
+    signature: ElectronicSignature,
+    reason: str,
+) -> CompetenceEvent:
+    """The Academy suspends a competence because a record just signed requires it: a
+    failed process validation, an adverse finger-dab trend, a workplace record
+    corrected to not yet competent.
+
+    System-initiated, so nobody signs the suspension itself and no password is asked:
+    like an award, the event names the person whose signed record decided it and
+    carries that record's signature (made with their re-entered password), and the
+    audit event is marked automatic. Only the decision services call this; a person's
+    own decision to suspend is `suspend_competence`.
+    """
+    if signature.signer_id != decided_by.pk:
+        raise ValueError("The deciding signature must be the decider's own.")
+    competence, reason = _locked_for_change(
+        competence, status=CompetenceStatus.SUSPENDED, reason=reason
+    )
+    return _record_change(
+        competence,
+        kind=CompetenceEventKind.SUSPENDED,
+        status=CompetenceStatus.SUSPENDED,
+        actor=decided_by,
+        reason=reason,
+        signature=signature,
+        audit_action="passport.competence_suspended",
+        audit_details={"automatic": True},
     )

@@ -1,10 +1,21 @@
+"""Electronic signatures: re-authentication before signing, what a signature binds,
+and that signed rows never change."""
+
+import ast
+import dataclasses
+from datetime import timedelta
+from pathlib import Path
+
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from academy.models import AuditEvent, ElectronicSignature, SignatureMeaning
-from academy.services import (
+from academy.signatures import (
+    REAUTHENTICATION_LIFETIME,
+    Reauthentication,
     SignatureRejected,
-    confirm_signer,
+    reauthenticate,
     sign_record,
     signature_matches,
 )
@@ -13,21 +24,21 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 CONTENT = {"outcome": "competent", "criteria": [{"id": 1, "result": "met"}]}
+COMPETENT = SignatureMeaning.ASSESSED_COMPETENT
 
 
-def sign(signer, record, content=CONTENT):
-    confirm_signer(
-        signer,
-        password=PASSWORD,
-        record=record,
-        meaning=SignatureMeaning.ASSESSED_COMPETENT,
-    )
+def proof(signer, record, meaning=COMPETENT):
+    return reauthenticate(signer, password=PASSWORD, record=record, meaning=meaning)
+
+
+def sign(signer, record, content=CONTENT, *, reauthentication=None):
     return sign_record(
         record,
         signer=signer,
-        meaning=SignatureMeaning.ASSESSED_COMPETENT,
+        meaning=COMPETENT,
         role="Workplace assessor",
         content=content,
+        reauthentication=reauthentication or proof(signer, record),
     )
 
 
@@ -52,7 +63,7 @@ def test_a_wrong_password_signs_nothing_and_is_audited(make_user, trainee):
     trainer = make_user("Trainer")
 
     with pytest.raises(SignatureRejected, match="not correct"):
-        confirm_signer(
+        reauthenticate(
             trainer,
             password="guess",
             record=trainee,
@@ -67,7 +78,7 @@ def test_a_wrong_password_signs_nothing_and_is_audited(make_user, trainee):
 
 def test_an_empty_password_is_rejected(make_user, trainee):
     with pytest.raises(SignatureRejected):
-        confirm_signer(
+        reauthenticate(
             make_user("Trainer"), password="", record=trainee, meaning="countersigned"
         )
 
@@ -102,3 +113,160 @@ def test_postgresql_refuses_to_delete_a_signature(make_user, trainee):
 
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         ElectronicSignature.objects.filter(pk=signature.pk).delete()
+
+
+def test_reauthentication_carries_the_signer_record_meaning_and_time(
+    make_user, trainee
+):
+    trainer = make_user("Trainer")
+
+    made = proof(trainer, trainee)
+
+    assert made.signer_id == trainer.pk
+    assert (made.record_type, made.record_id) == ("academy.user", str(trainee.pk))
+    assert made.meaning == "assessed_competent"
+    assert timezone.now() - made.at < timedelta(seconds=5)
+
+
+def test_only_reauthenticate_makes_a_reauthentication(make_user, trainee):
+    trainer = make_user("Trainer")
+    with pytest.raises(TypeError, match="Only reauthenticate"):
+        Reauthentication(
+            signer_id=trainer.pk,
+            record_type="academy.user",
+            record_id=str(trainee.pk),
+            meaning=COMPETENT,
+            at=timezone.now(),
+        )
+    # Nor can a genuine proof be copied onto another record.
+    with pytest.raises(TypeError, match="Only reauthenticate"):
+        dataclasses.replace(proof(trainer, trainee), record_id="0")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        proof(trainer, trainee).record_id = "0"
+
+
+def test_nothing_is_signed_without_a_reauthentication(make_user, trainee):
+    trainer = make_user("Trainer")
+    with pytest.raises(TypeError):
+        sign_record(
+            trainee,
+            signer=trainer,
+            meaning=COMPETENT,
+            role="Workplace assessor",
+            content=CONTENT,
+        )
+    for missing in (None, object()):
+        with pytest.raises(SignatureRejected):
+            sign_record(
+                trainee,
+                signer=trainer,
+                meaning=COMPETENT,
+                role="Workplace assessor",
+                content=CONTENT,
+                reauthentication=missing,
+            )
+    assert not ElectronicSignature.objects.exists()
+
+
+def test_a_reauthentication_signs_only_what_it_was_made_for(make_user, trainee):
+    trainer, other = make_user("Trainer"), make_user("Trainer")
+    another_record = make_user("Trainee")
+
+    for made in (
+        proof(other, trainee),  # another signer
+        proof(trainer, another_record),  # another record
+        proof(trainer, trainee, SignatureMeaning.COUNTERSIGNED),  # another meaning
+    ):
+        with pytest.raises(SignatureRejected, match="another signature"):
+            sign(trainer, trainee, reauthentication=made)
+
+    assert not ElectronicSignature.objects.exists()
+    assert sign(trainer, trainee, reauthentication=proof(trainer, trainee))
+
+
+def test_a_stale_reauthentication_is_refused(make_user, trainee, monkeypatch):
+    trainer = make_user("Trainer")
+    made = proof(trainer, trainee)
+    later = made.at + REAUTHENTICATION_LIFETIME + timedelta(seconds=1)
+    monkeypatch.setattr("academy.signatures.timezone.now", lambda: later)
+
+    with pytest.raises(SignatureRejected, match="enter it again"):
+        sign(trainer, trainee, reauthentication=made)
+
+    assert not ElectronicSignature.objects.exists()
+
+
+def test_a_record_signed_into_being_names_what_was_reauthenticated_for(
+    make_user, trainee
+):
+    trainer = make_user("Trainer")
+    made = proof(trainer, trainee)
+    new_record = make_user("Trainee")
+
+    with pytest.raises(SignatureRejected):
+        sign(trainer, new_record, reauthentication=made)
+    signature = sign_record(
+        new_record,
+        signer=trainer,
+        meaning=COMPETENT,
+        role="Workplace assessor",
+        content=CONTENT,
+        reauthentication=made,
+        reauthenticated_for=trainee,
+    )
+    assert signature.record_id == str(new_record.pk)
+
+
+def test_an_inactive_signer_cannot_reauthenticate(make_user, trainee):
+    trainer = make_user("Trainer", is_active=False)
+    with pytest.raises(SignatureRejected):
+        proof(trainer, trainee)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SIGNING_NAMES = {"reauthenticate", "sign_record", "Reauthentication"}
+
+
+def _source_modules():
+    for path in sorted(ROOT.glob("*/**/*.py")):
+        relative = path.relative_to(ROOT)
+        if relative.parts[0] in {".venv", "tests", "node_modules"}:
+            continue
+        if "migrations" in relative.parts:
+            continue
+        yield relative, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def test_no_page_admin_view_or_form_signs_or_checks_the_password_itself():
+    """Views pass the password to the service that signs; only services re-authenticate."""
+    offenders = []
+    for relative, tree in _source_modules():
+        if relative.name not in {"views.py", "viewsets.py", "forms.py"} and (
+            "views" not in relative.parts
+        ):
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and {alias.name for alias in node.names} & SIGNING_NAMES
+            ):
+                offenders.append(str(relative))
+    assert offenders == []
+
+
+def test_only_the_signatures_module_creates_signatures():
+    """Every signature goes through `sign_record`, which demands the re-authentication."""
+    creators = set()
+    for relative, tree in _source_modules():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in {"create", "bulk_create", "get_or_create"}
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr == "objects"
+                and isinstance(node.func.value.value, ast.Name)
+                and node.func.value.value.id == "ElectronicSignature"
+            ):
+                creators.add(str(relative))
+    assert creators == {"academy/signatures.py"}

@@ -14,6 +14,7 @@ from assessments.workplace.services import (
 )
 from passport.models import Competence, CompetenceEvent
 from tests.assessments.conftest import right_answers
+from tests.conftest import PASSWORD
 from tests.factories.workplace import pdf_upload
 
 
@@ -84,6 +85,7 @@ def test_knowledge_and_workplace_needs_both(
         results={c.position: ("met", "") for c in assessment.criteria.all()},
         outcome=Outcome.COMPETENT,
         action_plan="",
+        password=PASSWORD,
     )
     assert not Competence.objects.exists()
 

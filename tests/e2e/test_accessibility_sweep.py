@@ -39,6 +39,7 @@ from courses.models import (
     ModulePage,
     SpecialistAreaIndexPage,
 )
+from demo.academy import DEMO_PASSWORD
 from tests.e2e.conftest import ARTIFACTS, AXE, axe_violations, describe
 from tests.security.conftest import DEMO_EMAILS, ROLES
 from tests.security.routes import NOT_PAGES, URLS, page_routes, route_names
@@ -142,6 +143,7 @@ def _awaiting_countersignature(people) -> str:
         },
         outcome=Outcome.COMPETENT,
         action_plan="",
+        password=DEMO_PASSWORD,
     )
     today = timezone.localdate()
     grant_accreditation(

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from academy.models import Competency, Organisation, SpecialistArea, User
+from demo.academy import DEMO_PASSWORD
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = '"><img src=x onerror=alert(1)>'
@@ -287,6 +288,7 @@ def _poison_workplace(payloads: Payloads, people: dict) -> dict[str, str]:
         },
         outcome=Outcome.NOT_YET_COMPETENT,
         action_plan=payloads.for_field(WorkplaceAssessment, "action_plan"),
+        password=DEMO_PASSWORD,
     )
     pending = WorkplaceAssessment.objects.get(trainee=priya, status="requested")
     return {
@@ -327,6 +329,7 @@ def _poison_validations(payloads: Payloads, people: dict) -> dict[str, str]:
         kind="broth_transfer",
         recorded_by=people["trainer"],
         result=result,
+        password=DEMO_PASSWORD,
     )
     record_validation(
         operator=people["trainee"],
@@ -335,6 +338,7 @@ def _poison_validations(payloads: Payloads, people: dict) -> dict[str, str]:
         result=result,
         corrects=first,
         correction_reason=payloads.for_field(ProcessValidation, "correction_reason"),
+        password=DEMO_PASSWORD,
     )
     return {
         "assessments:correct_validation@poisoned": reverse(

@@ -6,11 +6,12 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from academy.models import AuditEvent, ElectronicSignature, SignatureMeaning
-from academy.services import signature_matches
+from academy.signatures import signature_matches
 from assessments.models import ProcessValidation, ValidationKind
 from assessments.validations.queries import operator_validations, validation_evidence
 from assessments.validations.services import record_validation, signed_content
 from passport.models import Competence, CompetenceEventKind, CompetenceStatus
+from tests.conftest import PASSWORD
 from tests.factories.validations import (
     ago,
     broth,
@@ -23,7 +24,12 @@ BROTH = ValidationKind.BROTH_TRANSFER
 
 def record(n, kind, result, **kwargs) -> ProcessValidation:
     return record_validation(
-        operator=n.trainee, kind=kind, recorded_by=n.trainer, result=result, **kwargs
+        operator=n.trainee,
+        kind=kind,
+        recorded_by=n.trainer,
+        result=result,
+        password=PASSWORD,
+        **kwargs,
     )
 
 
@@ -219,7 +225,11 @@ def test_only_a_trainer_who_may_assess_records(validators):
     for outsider in (n.neighbour_trainer, n.lead, n.trainee):
         with pytest.raises(PermissionDenied):
             record_validation(
-                operator=n.trainee, kind=BROTH, recorded_by=outsider, result=broth(30)
+                operator=n.trainee,
+                kind=BROTH,
+                recorded_by=outsider,
+                result=broth(30),
+                password=PASSWORD,
             )
     assert not ProcessValidation.objects.exists()
 

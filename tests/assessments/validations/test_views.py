@@ -28,7 +28,11 @@ def test_trainer_records_a_failed_broth_test_which_suspends_asp08(client, valida
     n = validators
     for days in (160, 130, 100):
         record_validation(
-            operator=n.trainee, kind=BROTH, recorded_by=n.trainer, result=broth(days)
+            operator=n.trainee,
+            kind=BROTH,
+            recorded_by=n.trainer,
+            result=broth(days),
+            password=PASSWORD,
         )
     client.force_login(n.trainer)
     response = client.post(record_url(n), broth_post(passed=False))
@@ -110,6 +114,7 @@ def test_trainer_corrects_a_result_with_a_reason(client, validators):
         kind=BROTH,
         recorded_by=n.trainer,
         result=broth(30, passed=False),
+        password=PASSWORD,
     )
     url = reverse("assessments:correct_validation", args=[wrong.pk])
     client.force_login(n.trainer)
@@ -133,7 +138,11 @@ def test_my_validations_shows_status_unsupervised_work_and_history(
     n = validators
     for days in (160, 130, 100, 60):
         record_validation(
-            operator=n.trainee, kind=BROTH, recorded_by=n.trainer, result=broth(days)
+            operator=n.trainee,
+            kind=BROTH,
+            recorded_by=n.trainer,
+            result=broth(days),
+            password=PASSWORD,
         )
     client.force_login(n.trainee)
     with django_assert_max_num_queries(12):
@@ -155,7 +164,11 @@ def test_my_validations_without_results(client, trainee):
 def test_admin_inspects_results_but_never_edits_them(client, validators, make_user):
     n = validators
     result = record_validation(
-        operator=n.trainee, kind=BROTH, recorded_by=n.trainer, result=broth(30)
+        operator=n.trainee,
+        kind=BROTH,
+        recorded_by=n.trainer,
+        result=broth(30),
+        password=PASSWORD,
     )
     client.force_login(make_user(is_superuser=True, is_staff=True))
     assert client.get(reverse("process_validations:index")).status_code == 200
@@ -176,7 +189,11 @@ def test_trainee_record_panel_queries_do_not_grow_with_results(
     def add_results(count):
         for _ in range(count):
             record_validation(
-                operator=n.trainee, kind=BROTH, recorded_by=n.trainer, result=broth(30)
+                operator=n.trainee,
+                kind=BROTH,
+                recorded_by=n.trainer,
+                result=broth(30),
+                password=PASSWORD,
             )
 
     add_results(2)
@@ -231,7 +248,11 @@ def test_trainer_dashboard_shows_unsupervised_work_in_fixed_queries(
 ):
     n = validators
     record_validation(
-        operator=n.trainee, kind=BROTH, recorded_by=n.trainer, result=broth(30)
+        operator=n.trainee,
+        kind=BROTH,
+        recorded_by=n.trainer,
+        result=broth(30),
+        password=PASSWORD,
     )
     client.force_login(n.trainer)
     url = reverse("trainers:trainer_dashboard")
@@ -242,7 +263,11 @@ def test_trainer_dashboard_shows_unsupervised_work_in_fixed_queries(
     assert "There is no current broth transfer validation." in page
     for days in (60, 90):
         record_validation(
-            operator=n.trainee, kind=BROTH, recorded_by=n.trainer, result=broth(days)
+            operator=n.trainee,
+            kind=BROTH,
+            recorded_by=n.trainer,
+            result=broth(days),
+            password=PASSWORD,
         )
     with django_assert_max_num_queries(40) as large:
         client.get(url)

@@ -26,6 +26,7 @@ from passport.models import (
     CompetenceStatus,
     TrainingPlanItem,
 )
+from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory
 from tests.factories.trainers import AccreditationFactory, SupervisionFactory
 from tests.factories.workplace import make_template, pdf_upload
@@ -56,6 +57,7 @@ def sign(assessment, assessor, outcome=Outcome.COMPETENT, action_plan=""):
         results=all_met(assessment),
         outcome=outcome,
         action_plan=action_plan,
+        password=PASSWORD,
     )
 
 
@@ -202,12 +204,18 @@ def test_countersign_by_a_second_accredited_person_then_award(workplace, make_us
     assert signed.status == AssessmentStatus.AWAITING_COUNTERSIGN
     assert not Competence.objects.exists()
     with pytest.raises(WorkplaceAssessmentRefused):
-        countersign_assessment(assessment=signed, countersigner=workplace.trainer)
+        countersign_assessment(
+            assessment=signed, countersigner=workplace.trainer, password=PASSWORD
+        )
     with pytest.raises(WorkplaceAssessmentRefused):
-        countersign_assessment(assessment=signed, countersigner=workplace.trainee)
+        countersign_assessment(
+            assessment=signed, countersigner=workplace.trainee, password=PASSWORD
+        )
     second = make_user("Trainer", organisation=workplace.organisation)
     AccreditationFactory(person=second, areas=[workplace.competency.area])
-    done = countersign_assessment(assessment=signed, countersigner=second)
+    done = countersign_assessment(
+        assessment=signed, countersigner=second, password=PASSWORD
+    )
     assert done.status == AssessmentStatus.COMPLETE
     assert done.countersignature.meaning == SignatureMeaning.COUNTERSIGNED
     assert signatures_verified(done) is True

@@ -9,7 +9,7 @@ from django.db import IntegrityError
 from kombu.exceptions import OperationalError
 
 from academy.models import AuditEvent, SignatureMeaning
-from academy.services import sign_record
+from academy.signatures import reauthenticate, sign_record
 from passport.certificates.services import (
     certificate_path,
     issue_certificate,
@@ -19,6 +19,7 @@ from passport.certificates.services import (
 from passport.competences.services import award_competence
 from passport.models import Certificate
 from passport.tasks import render_certificate, render_pending_certificates
+from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +86,12 @@ def test_the_pdf_is_rendered_after_commit_and_stored_once_with_its_hash(
         meaning=SignatureMeaning.ASSESSED_COMPETENT,
         role="Workplace assessor",
         content={"x": 1},
+        reauthentication=reauthenticate(
+            assessor,
+            password=PASSWORD,
+            record=holder,
+            meaning=SignatureMeaning.ASSESSED_COMPETENT,
+        ),
     )
     with django_capture_on_commit_callbacks(execute=True):
         event = award(holder, yearly, awarded_by=assessor, signature=signature)

@@ -20,6 +20,7 @@ from passport.models import (
     TrainingPlanItem,
 )
 from passport.tasks import expire_lapsed_competences, warn_of_expiring_competences
+from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory, UserFactory
 from tests.factories.passport import TrainingPlanItemFactory
 from trainers.services import assign_trainer
@@ -146,7 +147,11 @@ def test_renewal_starts_the_warnings_again_for_the_new_expiry(held):
 
 def test_suspended_and_never_lapsing_competences_are_not_warned(held, network):
     suspend_competence(
-        competence=held, signed_by=network.trainer, role="Trainer", reason="Failed"
+        competence=held,
+        signed_by=network.trainer,
+        role="Trainer",
+        reason="Failed",
+        password=PASSWORD,
     )
     award_competence(
         holder=network.trainee,

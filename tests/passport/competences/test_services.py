@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from academy.models import AuditEvent, SignatureMeaning
-from academy.services import signature_matches
+from academy.signatures import signature_matches
 from passport.competences.services import (
     award_competence,
     revoke_competence,
@@ -18,6 +18,7 @@ from passport.models import (
     CompetenceStatus,
     TrainingPlanItem,
 )
+from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory, UserFactory
 from tests.factories.passport import TrainingPlanItemFactory
 
@@ -100,6 +101,7 @@ def test_suspension_is_a_signed_event_with_a_reason(yearly):
         signed_by=trainer,
         role="Workplace assessor",
         reason="Failed broth transfer test",
+        password=PASSWORD,
     )
 
     competence.refresh_from_db()
@@ -121,7 +123,11 @@ def test_renewal_after_suspension_makes_it_current_again(yearly):
         holder=holder, competency=yearly, achieved_on=ON, evidence={}, awarded_by=None
     ).competence
     suspend_competence(
-        competence=competence, signed_by=UserFactory(), role="Trainer", reason="Failed"
+        competence=competence,
+        signed_by=UserFactory(),
+        role="Trainer",
+        reason="Failed",
+        password=PASSWORD,
     )
     award_competence(
         holder=holder, competency=yearly, achieved_on=ON, evidence={}, awarded_by=None
@@ -140,7 +146,13 @@ def test_suspension_or_revocation_reopens_the_plan_item(yearly, change):
     item.refresh_from_db()
     assert item.completed_at is not None
 
-    change(competence=competence, signed_by=UserFactory(), role="Trainer", reason="X")
+    change(
+        competence=competence,
+        signed_by=UserFactory(),
+        role="Trainer",
+        reason="X",
+        password=PASSWORD,
+    )
 
     item.refresh_from_db()
     assert item.completed_at is None
@@ -163,7 +175,11 @@ def test_a_reason_is_required_and_nothing_changes_without_one(yearly, reason):
     ).competence
     with pytest.raises(ValidationError):
         revoke_competence(
-            competence=competence, signed_by=UserFactory(), role="Lead", reason=reason
+            competence=competence,
+            signed_by=UserFactory(),
+            role="Lead",
+            reason=reason,
+            password=PASSWORD,
         )
     competence.refresh_from_db()
     assert competence.status == CompetenceStatus.CURRENT
@@ -176,11 +192,19 @@ def test_revoked_is_final_until_a_new_award(yearly):
         holder=holder, competency=yearly, achieved_on=ON, evidence={}, awarded_by=None
     ).competence
     revoke_competence(
-        competence=competence, signed_by=UserFactory(), role="Lead", reason="Fraud"
+        competence=competence,
+        signed_by=UserFactory(),
+        role="Lead",
+        reason="Fraud",
+        password=PASSWORD,
     )
     with pytest.raises(ValidationError):
         suspend_competence(
-            competence=competence, signed_by=UserFactory(), role="Lead", reason="x"
+            competence=competence,
+            signed_by=UserFactory(),
+            role="Lead",
+            reason="x",
+            password=PASSWORD,
         )
     again = award_competence(
         holder=holder, competency=yearly, achieved_on=ON, evidence={}, awarded_by=None

@@ -18,6 +18,7 @@ from passport.credentials.recognition import check_credential, recognise_compete
 from passport.credentials.services import issue_competence_credential
 from passport.credentials.status_list import encode_status_list
 from passport.models import RecognisedCompetence, TrainingPlanItem
+from tests.conftest import PASSWORD
 from tests.factories.academy import UserFactory
 from tests.factories.passport import TrainingPlanItemFactory
 
@@ -123,6 +124,7 @@ def test_bad_credentials_get_a_clear_reason_and_nothing_is_stored(moved, case, r
             signed_by=moved.lead,
             role="Training lead",
             reason="Withdrawn",
+            password=PASSWORD,
         )
 
     verdict = check_credential(token)

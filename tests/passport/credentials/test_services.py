@@ -26,6 +26,7 @@ from passport.competences.services import (
 from passport.credentials import issuing
 from passport.credentials.services import issue_competence_credential
 from passport.models import CredentialStatusEntry, IssuerSigningKey
+from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -140,12 +141,20 @@ def test_status_index_is_allocated_once_and_bits_follow_suspend_and_revoke(
     assert status_of(client, published_jwks, claims) == 0b00
 
     suspend_competence(
-        competence=competence, signed_by=trainer, role="Trainer", reason="Adverse trend"
+        competence=competence,
+        signed_by=trainer,
+        role="Trainer",
+        reason="Adverse trend",
+        password=PASSWORD,
     )
     assert status_of(client, published_jwks, claims) == 0b01
 
     revoke_competence(
-        competence=competence, signed_by=trainer, role="Trainer", reason="Left"
+        competence=competence,
+        signed_by=trainer,
+        role="Trainer",
+        reason="Left",
+        password=PASSWORD,
     )
     assert status_of(client, published_jwks, claims) == 0b10
 

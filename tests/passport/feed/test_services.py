@@ -24,6 +24,7 @@ from passport.feed.services import (
 from passport.models import FeedDeliveryStatus, FeedEvent
 from passport.tasks import deliver_passport_feed_event, sweep_passport_feed
 from tests.academy.test_settings_and_demo import STRONG_KEY, manage
+from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,9 +121,14 @@ def test_every_change_is_queued_with_the_change_and_without_patient_data(
         signed_by=trainer,
         role="Trainer",
         reason="Contamination seen when preparing for patient J. Bloggs",
+        password=PASSWORD,
     )
     revoked = revoke_competence(
-        competence=awarded.competence, signed_by=trainer, role="Lead", reason="Fraud"
+        competence=awarded.competence,
+        signed_by=trainer,
+        role="Lead",
+        reason="Fraud",
+        password=PASSWORD,
     )
 
     feed = {f.competence_event_id: f for f in FeedEvent.objects.all()}
