@@ -81,7 +81,7 @@ def test_trainee_requests_and_trainer_signs_off(
     page.context.clear_cookies()
     sign_in("trainee@academy.example")
     page.goto(f"{demo_server.url}/assessments/workplace/{assessment.pk}/")
-    page.get_by_text("Competence current").wait_for()
+    page.get_by_text("Competence valid").wait_for()
     assert page.get_by_text(re.compile("Expires on|No expiry date")).first.is_visible()
     assert page.get_by_text("<b>Next time</b>", exact=False).first.is_visible()
     assert_accessible("workplace-assessment-signed")
