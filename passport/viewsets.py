@@ -116,7 +116,7 @@ class CompetenceViewSet(ModelViewSet):
     inspect_view_class = CompetenceInspectView
     list_display = [
         Column("__str__", label="Competence"),
-        "status",
+        Column("status_words", label="Status today"),
         "achieved_on",
         "expires_on",
     ]

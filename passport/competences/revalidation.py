@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from academy.services import record_audit_event
-from passport.competences.status import warning_due, warning_window_end
+from passport.competences.status import LAPSING, warning_due, warning_window_end
 from passport.feed.services import record_feed_event
 from passport.models import (
     Competence,
@@ -23,8 +23,6 @@ from passport.models import (
     TrainingPlanItem,
 )
 from trainers.permissions import trainers_of
-
-LAPSING_STATUSES = (CompetenceStatus.CURRENT, CompetenceStatus.EXPIRING)
 
 
 def _record_event(competence: Competence, *, kind: str, reason: str, now):
@@ -102,7 +100,7 @@ def _warn(competence: Competence, *, threshold: int, today: date) -> bool:
                 .select_related("holder", "competency")
                 .filter(
                     pk=competence.pk,
-                    status__in=LAPSING_STATUSES,
+                    status__in=LAPSING,
                     expires_on=competence.expires_on,
                 )
                 .first()
@@ -146,7 +144,7 @@ def mark_expiring_competences(*, today: date) -> int:
     the revalidation to the holder's plan. Returns how many warnings were sent."""
     candidates = list(
         Competence.objects.filter(
-            status__in=LAPSING_STATUSES,
+            status__in=LAPSING,
             expires_on__gte=today,
             expires_on__lte=warning_window_end(today=today),
         ).select_related("holder", "competency")
@@ -172,7 +170,7 @@ def mark_expiring_competences(*, today: date) -> int:
 def _expire(competence: Competence, *, today: date) -> bool:
     competence = (
         Competence.objects.select_for_update()
-        .filter(pk=competence.pk, status__in=LAPSING_STATUSES, expires_on__lt=today)
+        .filter(pk=competence.pk, status__in=LAPSING, expires_on__lt=today)
         .first()
     )
     if competence is None:
@@ -204,6 +202,6 @@ def expire_competences(*, today: date) -> int:
     expired from the next day (suspended and revoked ones keep their status).
     Returns how many expired."""
     lapsed = Competence.objects.filter(
-        status__in=LAPSING_STATUSES, expires_on__lt=today
+        status__in=LAPSING, expires_on__lt=today
     ).select_related("holder", "competency")
     return sum(_expire(competence, today=today) for competence in lapsed)
