@@ -13,7 +13,7 @@ from assessments.models import (
     Outcome,
     WorkplaceAssessment,
 )
-from assessments.requirements import decide_requirements
+from assessments.requirements import day_achieved, decide_requirements
 from assessments.validations.queries import validation_evidence
 from passport.competences.services import (
     award_competence,
@@ -36,6 +36,13 @@ def latest_signed_workplace_assessment(
         .order_by("-signature__signed_at", "-id")
         .first()
     )
+
+
+def workplace_met_on(assessment: WorkplaceAssessment) -> datetime.date:
+    """The day a competent workplace record was complete: its countersignature's,
+    where one was required, or else its signature's."""
+    last = assessment.countersignature or assessment.signature
+    return timezone.localdate(last.signed_at)
 
 
 def award_if_requirements_met(
@@ -77,12 +84,22 @@ def award_if_requirements_met(
     if not decision.met:
         return None
     evidence: dict[str, Any] = {}
-    # Awards follow a sign-off or a marked attempt at once; a process validation is
-    # achieved on its test date (recorded days later, after incubation), so that the
-    # expiry follows the revalidation rule from the test.
-    achieved_on = today
-    if competency.requires_process_validation and validation.get("achieved_on"):
-        achieved_on = datetime.date.fromisoformat(validation["achieved_on"])
+    # The day each required piece of evidence was met: a knowledge pass when it was
+    # marked, a workplace record when its last signature was made, a process
+    # validation on its test date (recorded days later, after incubation). The
+    # competence is achieved on the latest of them, never before its evidence.
+    met_on = []
+    if competency.requires_knowledge:
+        met_on.append(timezone.localdate(knowledge.met_at))
+    if competency.requires_workplace_assessment:
+        met_on.append(workplace_met_on(workplace))
+    if competency.requires_process_validation:
+        met_on.append(
+            datetime.date.fromisoformat(validation["achieved_on"])
+            if validation.get("achieved_on")
+            else today
+        )
+    achieved_on = day_achieved(met_on)
     if competency.requires_knowledge:
         evidence["knowledge"] = {
             "attempt_id": knowledge.attempt_id,

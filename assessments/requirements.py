@@ -1,6 +1,8 @@
 """Whether a competency's requirements are met: a pure rule over plain values."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 KNOWLEDGE = "Knowledge assessment"
 WORKPLACE = "Workplace assessment"
@@ -33,3 +35,8 @@ def decide_requirements(
         return RequirementDecision(met=False, missing=())
     missing = tuple(name for name, required, met in needed if required and not met)
     return RequirementDecision(met=not missing, missing=missing)
+
+
+def day_achieved(met_on: Iterable[date]) -> date:
+    """A competence is achieved on the day its last requirement was met."""
+    return max(met_on)

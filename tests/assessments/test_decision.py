@@ -1,9 +1,13 @@
 """The award decision: evidence gathered from each requirement, awarded once."""
 
+import datetime
 import random
 from unittest import mock
 
-from assessments.decision import award_if_requirements_met
+import pytest
+from django.utils import timezone
+
+from assessments.decision import award_if_requirements_met, workplace_met_on
 from assessments.knowledge.services import start_attempt, submit_attempt
 from assessments.models import Outcome
 from assessments.workplace.evidence import add_evidence
@@ -118,8 +122,82 @@ def test_a_validation_requirement_waits_for_validation_evidence(workplace):
             pk=1,
             signature_id=None,
             countersignature_id=None,
+            signature=mock.Mock(signed_at=timezone.now()),
+            countersignature=None,
         )
         event = award_if_requirements_met(
             trainee=workplace.trainee, competency=competency, decided_by=None
         )
     assert event.evidence["process_validation"] == {"validation_ids": [7]}
+
+
+# The day each requirement was met, in the order knowledge, workplace, validation.
+NOV_24 = datetime.date(2026, 11, 24)
+NOV_28 = datetime.date(2026, 11, 28)
+DEC_3 = datetime.date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("knowledge_on", "workplace_on", "validation_on"),
+    [
+        pytest.param(DEC_3, NOV_28, NOV_24, id="knowledge-last"),
+        pytest.param(NOV_24, DEC_3, NOV_28, id="workplace-last"),
+        pytest.param(NOV_24, NOV_28, DEC_3, id="validation-last"),
+    ],
+)
+def test_a_competence_is_achieved_on_the_day_its_last_requirement_was_met(
+    workplace, knowledge_on, workplace_on, validation_on
+):
+    """Whichever kind of requirement is met last dates the competence, never earlier
+    evidence (the demo's ASP-09 was dated by a validation before its knowledge pass)."""
+    competency = workplace.competency
+    competency.requires_knowledge = True
+    competency.requires_workplace_assessment = True
+    competency.requires_process_validation = True
+    competency.save()
+
+    def noon(day):
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+    knowledge = mock.Mock(
+        attempt_id=1, module_revision_id=None, met_at=noon(knowledge_on)
+    )
+    signed = mock.Mock(
+        status="complete",
+        outcome="competent",
+        pk=1,
+        signature_id=2,
+        countersignature_id=None,
+        signature=mock.Mock(signed_at=noon(workplace_on)),
+        countersignature=None,
+    )
+    with (
+        mock.patch("assessments.decision.KnowledgeRequirementMet") as met,
+        mock.patch(
+            "assessments.decision.latest_signed_workplace_assessment",
+            return_value=signed,
+        ),
+        mock.patch(
+            "assessments.decision.validation_evidence",
+            return_value={"validation_ids": [7], "achieved_on": str(validation_on)},
+        ),
+    ):
+        met.objects.filter.return_value.order_by.return_value.first.return_value = (
+            knowledge
+        )
+        event = award_if_requirements_met(
+            trainee=workplace.trainee, competency=competency, decided_by=None
+        )
+    assert event.competence.achieved_on == DEC_3
+
+
+def test_a_countersigned_record_is_met_on_the_day_it_was_countersigned(workplace):
+    signed = mock.Mock(
+        signature=mock.Mock(
+            signed_at=timezone.make_aware(datetime.datetime(2026, 11, 24, 9))
+        ),
+        countersignature=mock.Mock(
+            signed_at=timezone.make_aware(datetime.datetime(2026, 12, 3, 9))
+        ),
+    )
+    assert workplace_met_on(signed) == DEC_3

@@ -1,3 +1,4 @@
+from datetime import date
 from itertools import product
 
 import pytest
@@ -6,6 +7,7 @@ from assessments.requirements import (
     KNOWLEDGE,
     PROCESS_VALIDATION,
     WORKPLACE,
+    day_achieved,
     decide_requirements,
 )
 
@@ -49,3 +51,9 @@ def test_a_competency_with_no_requirement_is_never_met():
         validation_met=True,
     )
     assert not decision.met
+
+
+def test_a_competence_is_achieved_on_the_day_its_last_requirement_was_met():
+    days = [date(2026, 11, 24), date(2026, 12, 3), date(2026, 11, 28)]
+    assert day_achieved(days) == date(2026, 12, 3)
+    assert day_achieved(days[:1]) == date(2026, 11, 24)
