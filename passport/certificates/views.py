@@ -1,5 +1,7 @@
 """Public verification of certificates, and downloads of the stored PDFs."""
 
+import re
+
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
@@ -19,6 +21,8 @@ from passport.models import Certificate
 from trainers.permissions import can_view_trainee_record
 
 NOT_FOUND_TEMPLATE = "passport/certificates/not_found.html"
+# Codes are URL-safe base64 (`new_verification_code`); anything else names nothing.
+CODE_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _not_found(request):
@@ -38,6 +42,8 @@ class VerifyFormView(TemplateView):
                 self.get_context_data(error="Enter the certificate's verification code")
             )
         if code:
+            if not CODE_SHAPE.fullmatch(code):  # a slash would not even make a URL
+                return _not_found(request)
             return redirect("verify_certificate", code=code)
         return super().get(request, *args, **kwargs)
 
@@ -57,7 +63,9 @@ class VerificationView(View):
             return render(
                 request, "passport/certificates/too_many_requests.html", status=429
             )
-        certificate = certificate_to_verify(code)
+        certificate = (
+            certificate_to_verify(code) if CODE_SHAPE.fullmatch(code) else None
+        )
         if certificate is None:
             return _not_found(request)
         status = status_words(
