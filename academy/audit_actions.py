@@ -19,6 +19,10 @@ AUDIT_ACTIONS: dict[str, str] = {
     "meaning of the signature.",
     "academy.signature_rejected": "A signer's re-entered password was wrong, so "
     "nothing was signed.",
+    "academy.signing_blocked": "A signer's password was entered wrongly too many "
+    "times: the account may not sign for a while and its sessions were ended.",
+    "academy.signing_block_cleared": "An administrator let a blocked account sign "
+    "again before its block ended.",
     # courses: e-learning and content review
     "courses.trainee_enrolled": "A trainee was enrolled on an e-learning module "
     "when they first opened it.",
