@@ -6,6 +6,7 @@ module does no I/O of its own and every outcome can be tested directly.
 """
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -55,15 +56,23 @@ KeysFor = Callable[[str], dict[str, Any]]
 StatusListFor = Callable[[str], str]
 
 
+# A VC-JWT is a JWS in compact serialisation: three base64url parts. The JSON
+# serialisations jwcrypto also reads (one or many signatures) are not credentials.
+COMPACT_JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
+NOT_SIGNED = "This is not a signed credential: paste the whole VC-JWT text."
+
+
 def _unverified_claims(token: str) -> tuple[jws.JWS, dict[str, Any]]:
+    if not COMPACT_JWS.fullmatch(token):
+        raise CredentialRejected(NOT_SIGNED)
     signed = jws.JWS()
     try:
         signed.deserialize(token)
+        if not isinstance(signed.jose_header, dict):
+            raise TypeError("header")
         claims = json.loads(signed.objects["payload"])
     except (JWException, ValueError, KeyError, TypeError) as error:
-        raise CredentialRejected(
-            "This is not a signed credential: paste the whole VC-JWT text."
-        ) from error
+        raise CredentialRejected(NOT_SIGNED) from error
     if not isinstance(claims, dict):
         raise CredentialRejected("This is not a credential.")
     return signed, claims

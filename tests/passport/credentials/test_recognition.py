@@ -4,7 +4,7 @@ import json
 
 import pytest
 from django.urls import reverse
-from jwcrypto import jwk
+from jwcrypto import jwk, jws
 
 from academy.models import AuditEvent
 from passport.competences.services import (
@@ -238,6 +238,26 @@ def test_empty_and_garbage_input_get_clear_messages(moved, client):
     assert "Paste the credential or upload its file." in empty.content.decode()
     assert "cannot be accepted" in garbage.content.decode()
     assert "not a signed credential" in garbage.content.decode()
+
+
+def test_a_credential_in_json_serialisation_is_not_a_signed_credential(moved, client):
+    """jwcrypto reads a JWS with several signatures; the check page answered 500."""
+    payload = moved.token.split(".")[1]
+    general = jws.JWS(base64.urlsafe_b64decode(payload + "=="))
+    for kid in ("a", "b"):
+        general.add_signature(
+            jwk.JWK.generate(kty="OKP", crv="Ed25519"),
+            alg="EdDSA",
+            protected=json.dumps({"alg": "EdDSA", "kid": kid}),
+        )
+    client.force_login(moved.far_lead)
+
+    response = client.post(
+        reverse("passport:check_credential"), {"credential": general.serialize()}
+    )
+
+    assert response.status_code == 200
+    assert "not a signed credential" in response.content.decode()
 
 
 def test_lead_checks_an_uploaded_credential_and_recognises_it(moved, client):
