@@ -2,9 +2,8 @@
 Academy deployment issued and records it for one of their staff."""
 
 import hmac
+import http.client
 import json
-import urllib.error
-import urllib.request
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from academy.models import Competency, User
 from academy.services import record_audit_event
+from passport.credentials.fetching import FetchRefused, fetch_public
 from passport.credentials.issuing import identity_hash, issuer_id_for
 from passport.credentials.keys import public_jwks
 from passport.credentials.services import publish_status_list, this_issuer
@@ -39,14 +39,15 @@ def trusted_issuer_bases() -> dict[str, str]:
 
 
 def _fetch(url: str) -> bytes:
-    if not url.startswith("https://"):
-        raise CredentialRejected("Other issuers' keys are only fetched over HTTPS.")
     try:
-        with urllib.request.urlopen(  # noqa: S310 (scheme checked above)
-            url, timeout=settings.PASSPORT_ISSUER_FETCH_TIMEOUT
-        ) as response:
-            return response.read(MAX_DOCUMENT_BYTES)
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        return fetch_public(
+            url,
+            timeout=settings.PASSPORT_ISSUER_FETCH_TIMEOUT,
+            max_bytes=MAX_DOCUMENT_BYTES,
+        )
+    except FetchRefused as error:
+        raise CredentialRejected(str(error)) from error
+    except (http.client.HTTPException, TimeoutError, OSError) as error:
         raise CredentialRejected(
             "The issuer's published keys could not be fetched; try again later."
         ) from error
