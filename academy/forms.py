@@ -1,6 +1,8 @@
 """NHS.UK-styled forms shared by every app, and the sign-in form."""
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import connections, models
 
 WIDGET_CLASSES = {
     "textarea": "nhsuk-textarea",
@@ -42,6 +44,33 @@ class NHSFormMixin:
             error_id = f"{self[name].auto_id}-error"
             described = widget.attrs.get("aria-describedby", "")
             widget.attrs["aria-describedby"] = f"{described} {error_id}".strip()
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, answering "Select a valid choice" for an id larger than the
+    database's integer key can hold: Django asks the database, which overflows."""
+
+    def _check_values(self, value):
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        if isinstance(key, models.IntegerField) and isinstance(value, list | tuple):
+            low, high = connections[self.queryset.db].ops.integer_field_range(
+                key.get_internal_type()
+            )
+            for choice in value:
+                try:
+                    number = int(str(choice))
+                except ValueError:
+                    continue  # Django's own check names it
+                if (low is not None and number < low) or (
+                    high is not None and number > high
+                ):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": choice},
+                    )
+        return super()._check_values(value)
 
 
 def sign_in_email(request, credentials) -> str:

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from academy.forms import NHSFormMixin
+from academy.forms import ModelMultipleChoiceField, NHSFormMixin
 from academy.models import Band, Competency, Organisation, SpecialistArea, User
 
 
@@ -71,13 +71,13 @@ class GrantAccreditationForm(NHSFormMixin, forms.Form):
     person = PersonChoiceField(
         queryset=User.objects.none(), label="Assessor", empty_label="Choose a person"
     )
-    competencies = forms.ModelMultipleChoiceField(
+    competencies = ModelMultipleChoiceField(
         queryset=Competency.objects.filter(live=True).select_related("area"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Competencies they may assess",
     )
-    areas = forms.ModelMultipleChoiceField(
+    areas = ModelMultipleChoiceField(
         queryset=SpecialistArea.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -176,7 +176,7 @@ class DirectoryProfileForm(NHSFormMixin, forms.Form):
         required=False, label="Show me in the network directory"
     )
     offers_mentoring = forms.BooleanField(required=False, label="I offer mentoring")
-    expertise = forms.ModelMultipleChoiceField(
+    expertise = ModelMultipleChoiceField(
         queryset=SpecialistArea.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

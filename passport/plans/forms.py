@@ -5,7 +5,7 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
-from academy.forms import NHSFormMixin
+from academy.forms import ModelMultipleChoiceField, NHSFormMixin
 from academy.models import Band, Competency, SpecialistArea
 
 
@@ -38,7 +38,7 @@ class AssignPlanForm(NHSFormMixin, forms.Form):
         required=False,
         label="Career pathway: band",
     )
-    competencies = forms.ModelMultipleChoiceField(
+    competencies = ModelMultipleChoiceField(
         queryset=Competency.objects.filter(live=True),
         required=False,
         widget=forms.CheckboxSelectMultiple,
