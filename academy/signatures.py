@@ -21,6 +21,7 @@ from django.utils import timezone
 from academy.models import ElectronicSignature, User
 from academy.services import json_safe, record_audit_event
 from academy.signing import content_hash, signature_hash
+from academy.signing_blocks import block_if_guessing, blocked_message, signing_blocked
 
 # Long enough for one submission and the service call behind it; a proof kept for
 # longer would let a signature be made when the signer may no longer be present.
@@ -32,6 +33,17 @@ _MADE_BY_REAUTHENTICATE = object()
 
 class SignatureRejected(Exception):
     """The signer did not re-authenticate for this signature, so nothing was signed."""
+
+
+class SigningBlocked(SignatureRejected):
+    """The signer's account may not sign now, after too many wrong passwords.
+
+    `signed_out` is true when this attempt made the block: every session of the account
+    has ended, and the page that asked should sign the current request out too."""
+
+    def __init__(self, message: str, *, signed_out: bool = False) -> None:
+        super().__init__(message)
+        self.signed_out = signed_out
 
 
 def _identity(record: Any) -> tuple[str, str]:
@@ -78,9 +90,14 @@ def reauthenticate(
     """The signer re-enters their password to sign `record` with `meaning`; a wrong
     one is audited and raises `SignatureRejected`.
 
+    Wrong passwords are counted here, the one place every signing service passes
+    through: too many block the account's signing (`academy.signing_blocks`), and a
+    blocked account is refused with `SigningBlocked`, even with the right password.
     Call it before opening the transaction that signs, so that the audit event of a
     rejected password is kept when that transaction is never started.
     """
+    if signing_blocked(signer):
+        raise SigningBlocked(blocked_message(signer))
     if password and signer.is_active and signer.check_password(password):
         record_type, record_id = _identity(record)
         return Reauthentication(
@@ -97,6 +114,10 @@ def reauthenticate(
         target=record,
         details={"meaning": meaning, "reason": "password did not match"},
     )
+    if block_if_guessing(signer):
+        raise SigningBlocked(
+            blocked_message(signer) + " You have been signed out.", signed_out=True
+        )
     raise SignatureRejected("The password you entered is not correct.")
 
 

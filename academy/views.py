@@ -1,7 +1,11 @@
 """Account pages of the site shell: sign in, sign out, password reset; error pages."""
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
@@ -52,3 +56,16 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def signed_out_after_signing_block(
+    request: HttpRequest, rejected: Exception
+) -> HttpResponse | None:
+    """After the wrong password that blocked an account's signing, every session of
+    the account has ended: sign this request out too and send the person to sign in,
+    saying why. Any other refusal: None, for the form to show it."""
+    if not getattr(rejected, "signed_out", False):
+        return None
+    logout(request)
+    messages.error(request, str(rejected))
+    return redirect(settings.LOGIN_URL)

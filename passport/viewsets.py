@@ -14,6 +14,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from academy.signatures import SignatureRejected
+from academy.views import signed_out_after_signing_block
 from passport.competences.forms import WithdrawCompetenceForm
 from passport.competences.services import revoke_competence, suspend_competence
 from passport.models import Certificate, Competence, CompetenceStatus
@@ -95,6 +96,9 @@ class WithdrawCompetenceView(WagtailAdminTemplateMixin, FormView):
                 password=form.cleaned_data["password"],
             )
         except SignatureRejected as error:
+            signed_out = signed_out_after_signing_block(self.request, error)
+            if signed_out is not None:
+                return signed_out
             form.add_error("password", str(error))
             return self.form_invalid(form)
         except ValidationError as error:

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from wagtail import hooks
 
+from academy.models import User
 from trainers.roles import role_names
 
 
@@ -22,3 +23,15 @@ def network_links(request):
         )
     links.append({"label": "Network directory", "url": reverse("trainers:directory")})
     return links
+
+
+@hooks.register("signing_blocked_recipients")
+def training_leads_of_the_signer(signer):
+    """The training leads of a signer's organisation hear of a block of their signing."""
+    if signer.organisation_id is None:
+        return []
+    return User.objects.filter(
+        lead_roles__organisation_id=signer.organisation_id,
+        lead_roles__ends_on=None,
+        is_active=True,
+    ).distinct()

@@ -7,6 +7,7 @@ from django.contrib.auth.models import (
 )
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .framework import Band
 
@@ -84,6 +85,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    signing_blocked_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="After too many wrong signing passwords the account may not sign "
+        "until then (academy.signing_blocks).",
+    )
 
     objects = UserManager()
 
@@ -96,6 +104,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def get_session_auth_hash(self) -> str:
+        """A session lasts while the password and any signing block are unchanged:
+        blocking an account's signing ends every session of it."""
+        if self.signing_blocked_until is None:
+            return super().get_session_auth_hash()
+        return salted_hmac(
+            "academy.User.get_session_auth_hash",
+            f"{self.password}|{self.signing_blocked_until.timestamp()}",
+            algorithm="sha256",
+        ).hexdigest()
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from academy.models import User
 from academy.signatures import SignatureRejected
+from academy.views import signed_out_after_signing_block
 from assessments.models import ProcessValidation, ValidationKind
 from assessments.validations.forms import RESULT_FORMS, ValidationResultForm
 from assessments.validations.policies import may_record_validations
@@ -35,9 +36,10 @@ def _save(
     *,
     operator: User,
     corrects: ProcessValidation | None = None,
-) -> ProcessValidation | None:
+) -> ProcessValidation | HttpResponse | None:
     """Record and sign the result with the password re-entered on the form; on a wrong
-    password or bad input, explain on the form."""
+    password or bad input, explain on the form (the password that blocks the account's
+    signing signs the person out instead, and its response is returned)."""
     try:
         return record_validation(
             operator=operator,
@@ -49,6 +51,9 @@ def _save(
             password=form.cleaned_data["password"],
         )
     except SignatureRejected as error:
+        signed_out = signed_out_after_signing_block(request, error)
+        if signed_out is not None:
+            return signed_out
         form.add_error("password", str(error))
         return None
     except ValidationError as error:
@@ -99,6 +104,8 @@ def record_result(request: HttpRequest, operator_id: int, kind: str) -> HttpResp
     form = RESULT_FORMS[kind](request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         record = _save(request, form, operator=operator)
+        if isinstance(record, HttpResponse):
+            return record
         if record is not None:
             return _done(request, record)
     return _render_form(request, form, operator=operator, kind=kind)
@@ -121,6 +128,8 @@ def correct_result(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         record = _save(request, form, operator=operator, corrects=corrects)
+        if isinstance(record, HttpResponse):
+            return record
         if record is not None:
             return _done(request, record)
     return _render_form(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from academy.models import Competency, User
 from academy.signatures import SignatureRejected
+from academy.views import signed_out_after_signing_block
 from assessments.models import AssessmentStatus, EvidenceFile, WorkplaceAssessment
 from assessments.workplace.evidence import (
     WorkplaceAssessmentRefused,
@@ -113,13 +114,17 @@ def _submit(
 
     Done: `success` is flashed and the user goes back to the record (or `then(result)`).
     A wrong signing password or input the service refuses: the errors go on the form
-    and None is returned, for the page to show the form again. A step no longer
+    and None is returned, for the page to show the form again (the password that
+    blocks the account's signing signs the person out instead). A step no longer
     allowed (the record moved on, or the person may not act): a message and back to
     the record, or a form error when `refusal_on_form`.
     """
     try:
         result = call()
     except SignatureRejected as rejected:
+        signed_out = signed_out_after_signing_block(request, rejected)
+        if signed_out is not None:
+            return signed_out
         form.add_error("password", str(rejected))
     except ValidationError as error:
         form.add_error(None, error)

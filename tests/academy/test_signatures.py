@@ -5,20 +5,24 @@ import ast
 import dataclasses
 from datetime import timedelta
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.test import Client
 from django.utils import timezone
 
-from academy.models import AuditEvent, ElectronicSignature, SignatureMeaning
+from academy.models import AuditEvent, ElectronicSignature, SignatureMeaning, User
 from academy.signatures import (
     REAUTHENTICATION_LIFETIME,
     Reauthentication,
     SignatureRejected,
+    SigningBlocked,
     reauthenticate,
     sign_record,
     signature_matches,
 )
+from academy.signing_blocks import clear_signing_block
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -270,3 +274,114 @@ def test_only_the_signatures_module_creates_signatures():
             ):
                 creators.add(str(relative))
     assert creators == {"academy/signatures.py"}
+
+
+# Guessing the signing password: five wrong in fifteen minutes block the account.
+
+
+def guess(signer, record, times=1):
+    """Enter a wrong signing password `times` times; the last refusal is returned."""
+    for _ in range(times):
+        with pytest.raises(SignatureRejected) as refused:
+            reauthenticate(
+                signer, password="wrong-guess", record=record, meaning=COMPETENT
+            )
+    return refused.value
+
+
+@pytest.fixture
+def guessed(make_user, trainee):
+    """A trainer of an organisation with a training lead, and an administrator."""
+    from trainers.models import TrainingLeadRole
+
+    trainer = make_user("Trainer", full_name="Grace Lee")
+    lead = make_user(full_name="Lena Lead", organisation=trainer.organisation)
+    TrainingLeadRole.objects.create(
+        person=lead, organisation=trainer.organisation, starts_on=timezone.localdate()
+    )
+    admin = make_user(full_name="Ada Admin", is_superuser=True)
+    return trainer, lead, admin, trainee
+
+
+def test_four_wrong_passwords_do_not_block_and_the_right_one_signs(guessed):
+    trainer, _, _, trainee = guessed
+    refused = guess(trainer, trainee, times=4)
+    assert not isinstance(refused, SigningBlocked)
+    assert sign(trainer, trainee).signer == trainer
+
+
+def test_the_fifth_wrong_password_in_fifteen_minutes_blocks_signing(
+    guessed, mailoutbox, django_capture_on_commit_callbacks
+):
+    trainer, lead, admin, trainee = guessed
+    guess(trainer, trainee, times=4)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = guess(trainer, trainee)
+
+    assert isinstance(refused, SigningBlocked)
+    assert refused.signed_out
+    trainer.refresh_from_db()
+    assert trainer.signing_blocked_until > timezone.now() + timedelta(minutes=14)
+    event = AuditEvent.objects.get(action="academy.signing_blocked")
+    assert event.actor == trainer
+    assert event.details["rejections"] == 5
+    # The right password is refused too, with a clear reason, and nothing is signed.
+    with pytest.raises(SigningBlocked, match="Signing is blocked for your account"):
+        proof(trainer, trainee)
+    assert not ElectronicSignature.objects.exists()
+    # The training lead and the administrators are told, in plain words, no secrets.
+    (mail,) = mailoutbox
+    assert sorted(mail.to) == sorted([lead.email, admin.email])
+    assert "Grace Lee" in mail.body
+    assert trainer.organisation.name in mail.body
+    assert "wrong-guess" not in mail.body
+    assert PASSWORD not in mail.body
+
+
+def test_wrong_passwords_older_than_fifteen_minutes_do_not_count(guessed):
+    trainer, _, _, trainee = guessed
+    guess(trainer, trainee, times=4)
+    later = timezone.now() + timedelta(minutes=16)
+    with mock.patch("academy.signing_blocks.timezone.now", return_value=later):
+        refused = guess(trainer, trainee)
+    assert not isinstance(refused, SigningBlocked)
+    trainer.refresh_from_db()
+    assert trainer.signing_blocked_until is None
+
+
+def test_a_block_ends_by_itself_and_earlier_guesses_then_count_no_more(guessed):
+    trainer, _, _, trainee = guessed
+    guess(trainer, trainee, times=5)
+    # The block's fifteen minutes have passed.
+    User.objects.filter(pk=trainer.pk).update(signing_blocked_until=timezone.now())
+    trainer.refresh_from_db()
+
+    assert not isinstance(guess(trainer, trainee), SigningBlocked)
+    assert sign(trainer, trainee).signer == trainer
+
+
+def test_an_administrator_clears_a_block(guessed):
+    trainer, _, admin, trainee = guessed
+    guess(trainer, trainee, times=5)
+    trainer.refresh_from_db()
+
+    clear_signing_block(trainer, cleared_by=admin)
+
+    assert AuditEvent.objects.get(action="academy.signing_block_cleared").actor == admin
+    trainer.refresh_from_db()
+    assert not isinstance(guess(trainer, trainee), SigningBlocked)
+    assert sign(trainer, trainee).signer == trainer
+
+
+def test_a_block_ends_every_session_of_the_account(guessed, client):
+    trainer, _, _, trainee = guessed
+    client.force_login(trainer)
+    other = Client()
+    other.force_login(trainer)
+    assert client.get("/").wsgi_request.user == trainer
+
+    guess(trainer, trainee, times=5)
+
+    assert not client.get("/").wsgi_request.user.is_authenticated
+    assert not other.get("/").wsgi_request.user.is_authenticated

@@ -355,3 +355,32 @@ def test_countersign_page_needs_a_second_accredited_person_and_password(
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.COMPLETE
     assert ElectronicSignature.objects.count() == 2
+
+
+def test_guessing_the_signing_password_signs_the_assessor_out_and_blocks_signing(
+    client, workplace, requested
+):
+    """Five wrong passwords: the fifth signs the assessor out; signed in again, even
+    the right password is refused on the form, with the reason, until the block ends."""
+    client.force_login(workplace.trainer)
+    sign_url = url("workplace_sign", requested.pk)
+    for _ in range(4):
+        wrong = client.post(sign_url, sign_data(requested, password="guess"))
+        assert wrong.status_code == 400
+
+    fifth = client.post(sign_url, sign_data(requested, password="guess"))
+
+    assert fifth.status_code == 302
+    assert fifth.url == reverse("sign_in")
+    assert not client.get(sign_url).wsgi_request.user.is_authenticated
+    workplace.trainer.refresh_from_db()
+    client.force_login(workplace.trainer)
+    refused = client.post(sign_url, sign_data(requested))
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "nhsuk-error-summary" in page
+    assert "Signing is blocked for your account" in page
+    requested.refresh_from_db()
+    assert requested.status == AssessmentStatus.REQUESTED
+    assert not ElectronicSignature.objects.exists()
+    assert AuditEvent.objects.filter(action="academy.signing_blocked").count() == 1
