@@ -14,7 +14,11 @@ from django.utils import timezone
 from academy.models import User
 from academy.services import record_audit_event
 from assessments.models import AssessmentStatus, EvidenceFile, WorkplaceAssessment
-from assessments.workplace.evidence_rules import HEAD_BYTES, check_evidence
+from assessments.workplace.evidence_rules import (
+    HEAD_BYTES,
+    check_evidence,
+    download_name,
+)
 
 
 class WorkplaceAssessmentRefused(Exception):
@@ -78,7 +82,7 @@ def add_evidence(
     try:
         evidence = EvidenceFile.objects.create(
             assessment=assessment,
-            original_name=Path(upload.name or "evidence").name[:255],
+            original_name=download_name(upload.name, extension=check.extension),
             stored_name=stored_name,
             content_type=check.content_type,
             size=size,

@@ -1,7 +1,10 @@
 """Rules for workplace evidence files: the type is read from the content, never the
 name, and only documents and images an assessor can open are accepted."""
 
+import re
+import unicodedata
 from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
 
 import filetype
 
@@ -49,3 +52,20 @@ def check_evidence(*, head: bytes, size: int, max_bytes: int) -> EvidenceCheck:
     if kind is None or kind.mime not in ACCEPTED:
         return EvidenceCheck(problem=f"The selected file must be {ACCEPTED_LABEL}.")
     return EvidenceCheck(content_type=kind.mime, extension=ACCEPTED[kind.mime])
+
+
+# Letters, digits, spaces, dots, hyphens and underscores: nothing a browser, a shell or
+# a file manager reads as more than a name.
+UNSAFE_NAME = re.compile(r"[^\w .-]+")
+MAX_STEM = 100
+
+
+def download_name(typed_name: str, *, extension: str) -> str:
+    """The name a file is stored and downloaded under: the stem the trainee typed,
+    made safe, with the extension of the type its content shows, never the typed one
+    (a PNG called `photo.html` downloads as `photo.png`)."""
+    name = PureWindowsPath(PurePosixPath(typed_name or "").name).name
+    stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+    stem = unicodedata.normalize("NFKC", stem)
+    stem = UNSAFE_NAME.sub("-", stem).strip(" .-_")[:MAX_STEM].strip(" .-_")
+    return f"{stem or 'evidence'}.{extension}"

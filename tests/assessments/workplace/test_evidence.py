@@ -2,8 +2,12 @@ import io
 import zipfile
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
-from assessments.workplace.evidence_rules import check_evidence
+from assessments.workplace.evidence import add_evidence
+from assessments.workplace.evidence_rules import check_evidence, download_name
+from assessments.workplace.services import start_workplace_assessment
 
 MB = 1024 * 1024
 
@@ -55,3 +59,59 @@ def test_refuses_oversized_and_empty_files():
         in check_evidence(head=b"%PDF-1.7", size=MB + 1, max_bytes=MB).problem
     )
     assert "empty" in check_evidence(head=b"", size=0, max_bytes=MB).problem
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
+
+
+@pytest.mark.parametrize(
+    ("typed", "extension", "stored"),
+    [
+        ("photo.html", "png", "photo.png"),
+        ("photo.PNG", "png", "photo.png"),
+        ("scan.pdf.exe", "pdf", "scan.pdf.pdf"),
+        ("../../etc/passwd", "pdf", "passwd.pdf"),
+        ("C:\\Users\\me\\notes.html", "docx", "notes.docx"),
+        ('"quoted";name.html', "jpg", "quoted-name.jpg"),
+        ("line\r\nbreak.svg", "png", "line-break.png"),
+        ("\u202egnp.exe", "png", "gnp.png"),  # right-to-left override
+        (".html", "png", "html.png"),
+        ("...", "png", "evidence.png"),
+        ("", "pdf", "evidence.pdf"),
+        ("Hygiène des mains 2.jpeg", "jpg", "Hygiène des mains 2.jpg"),
+    ],
+)
+def test_download_name_is_the_typed_stem_with_the_detected_extension(
+    typed, extension, stored
+):
+    assert download_name(typed, extension=extension) == stored
+
+
+def test_a_very_long_name_is_shortened_but_keeps_its_detected_extension():
+    assert download_name("x" * 300 + ".html", extension="png") == "x" * 100 + ".png"
+
+
+@pytest.mark.django_db
+def test_a_png_named_photo_html_downloads_as_photo_png(
+    client, workplace, private_storage
+):
+    """The trainee typed the name; the content decides the extension it downloads
+    with, so the assessor's computer never opens an image as a web page."""
+    assessment = start_workplace_assessment(
+        trainee=workplace.trainee, competency=workplace.competency
+    )
+    evidence = add_evidence(
+        assessment=assessment,
+        uploaded_by=workplace.trainee,
+        upload=SimpleUploadedFile("photo.html", PNG, content_type="text/html"),
+    )
+    client.force_login(workplace.trainee)
+
+    response = client.get(
+        reverse("assessments:workplace_evidence", args=[assessment.pk, evidence.pk])
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'attachment; filename="photo.png"'
+    response.close()
