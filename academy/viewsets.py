@@ -1,7 +1,14 @@
 """Wagtail admin views over the framework, people and places, and the audit trail."""
 
 import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -13,7 +20,14 @@ from academy.audit_actions import (
     canonical_action,
     stored_names,
 )
-from academy.models import AuditEvent, Competency, Organisation, SpecialistArea
+from academy.models import (
+    AuditEvent,
+    Competency,
+    Organisation,
+    SpecialistArea,
+    User,
+)
+from academy.signing_blocks import clear_signing_block
 
 
 class CompetencyViewSet(SnippetViewSet):
@@ -107,3 +121,29 @@ class AuditEventViewSet(ModelViewSet):
     filterset_class = AuditEventFilterSet
     search_fields = ["action", "actor_name", "object_repr"]
     form_fields = []
+
+
+def blocked_signers_view(request: HttpRequest) -> HttpResponse:
+    """Administrators see the accounts whose signing is blocked, and may clear a block
+    once they have spoken to the person."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    blocked = User.objects.filter(
+        signing_blocked_until__gt=timezone.now()
+    ).select_related("organisation")
+    return render(request, "academy/blocked_signers.html", {"blocked": blocked})
+
+
+@require_POST
+def clear_signing_block_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    person = get_object_or_404(User, pk=pk)
+    clear_signing_block(person, cleared_by=request.user)
+    messages.success(request, f"{person.full_name} can sign again.")
+    return redirect("academy_blocked_signers")
+
+
+class BlockedSignersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser

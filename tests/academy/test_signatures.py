@@ -10,6 +10,7 @@ from unittest import mock
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from academy.models import AuditEvent, ElectronicSignature, SignatureMeaning, User
@@ -385,3 +386,28 @@ def test_a_block_ends_every_session_of_the_account(guessed, client):
 
     assert not client.get("/").wsgi_request.user.is_authenticated
     assert not other.get("/").wsgi_request.user.is_authenticated
+
+
+def test_administrators_see_blocked_signers_and_clear_a_block_in_the_admin(
+    guessed, client
+):
+    trainer, lead, admin, trainee = guessed
+    guess(trainer, trainee, times=5)
+    listing = reverse("academy_blocked_signers")
+    clear = reverse("academy_clear_signing_block", args=[trainer.pk])
+
+    client.force_login(lead)
+    assert client.get(listing).status_code != 200
+    client.post(clear)
+    trainer.refresh_from_db()
+    assert trainer.signing_blocked_until > timezone.now()
+
+    client.force_login(admin)
+    page = client.get(listing)
+    assert page.status_code == 200
+    assert "Grace Lee" in page.content.decode()
+    assert client.post(clear).status_code == 302
+    trainer.refresh_from_db()
+    assert trainer.signing_blocked_until <= timezone.now()
+    assert "No account’s signing is blocked" in client.get(listing).content.decode()
+    assert sign(trainer, trainee).signer == trainer
