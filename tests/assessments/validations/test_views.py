@@ -272,3 +272,23 @@ def test_trainer_dashboard_shows_unsupervised_work_in_fixed_queries(
     with django_assert_max_num_queries(40) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_guessing_the_signing_password_on_a_result_signs_the_trainer_out(
+    client, validators
+):
+    """The fifth wrong password blocks signing and signs the trainer out; signed in
+    again, the right password is refused on the form with the reason."""
+    client.force_login(validators.trainer)
+    for _ in range(4):
+        client.post(record_url(validators), broth_post(password="guess"))
+
+    fifth = client.post(record_url(validators), broth_post(password="guess"))
+
+    assert fifth.status_code == 302
+    assert fifth.url == reverse("sign_in")
+    validators.trainer.refresh_from_db()
+    client.force_login(validators.trainer)
+    refused = client.post(record_url(validators), broth_post())
+    assert "Signing is blocked for your account" in refused.content.decode()
+    assert not ProcessValidation.objects.exists()
