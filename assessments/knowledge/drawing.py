@@ -2,6 +2,19 @@
 
 import random
 from collections import defaultdict
+from collections.abc import Collection
+
+
+def _prefer_unseen(
+    ids: list[int], count: int, *, seen: Collection[int], rng: random.Random
+) -> list[int]:
+    """`count` ids at random, taken from those not seen before while any are left."""
+    unseen = [question_id for question_id in ids if question_id not in seen]
+    drawn = rng.sample(unseen, min(count, len(unseen)))
+    if len(drawn) < count:
+        again = [question_id for question_id in ids if question_id in seen]
+        drawn += rng.sample(again, min(count - len(drawn), len(again)))
+    return drawn
 
 
 def draw_questions(
@@ -9,12 +22,15 @@ def draw_questions(
     *,
     count: int,
     per_topic: int | None = None,
+    seen: Collection[int] = frozenset(),
     rng: random.Random,
 ) -> list[int]:
     """Question ids drawn at random: `per_topic` from each topic, or else `count` in all.
 
-    `bank` holds (question id, topic) pairs. When the bank holds fewer questions than
-    asked for, every question is drawn. The result is in random order.
+    `bank` holds (question id, topic) pairs. A retake draws the questions the trainee
+    has not `seen` in earlier attempts first, and repeats seen ones only when the bank
+    runs out. When the bank holds fewer questions than asked for, every question is
+    drawn. The result is in random order.
     """
     if per_topic:
         by_topic: dict[str, list[int]] = defaultdict(list)
@@ -23,12 +39,12 @@ def draw_questions(
         drawn = [
             question_id
             for topic in sorted(by_topic)
-            for question_id in rng.sample(
-                by_topic[topic], min(per_topic, len(by_topic[topic]))
+            for question_id in _prefer_unseen(
+                by_topic[topic], per_topic, seen=seen, rng=rng
             )
         ]
     else:
         ids = sorted(question_id for question_id, _ in bank)
-        drawn = rng.sample(ids, min(count, len(ids)))
+        drawn = _prefer_unseen(ids, count, seen=seen, rng=rng)
     rng.shuffle(drawn)
     return drawn

@@ -1,11 +1,38 @@
-"""What a trainee is shown after marking: pure rules over the frozen attempt."""
+"""What a trainee is shown after marking: pure rules over the frozen attempt.
 
+Until a trainee passes, a failed attempt names the topics to revise and which questions
+were wrong, never the right answers: a retake must test knowledge, not memory of the
+key. A module may show the full answers after every attempt only when its bank holds
+at least three times the questions an attempt draws, so one attempt's answers cannot
+be typed into the next.
+"""
+
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+FULL_ANSWERS_BANK_RATIO = 3
+"""Full answers after a failed attempt need a bank this many times the draw."""
+
+
+def full_answers_allowed(
+    topic_sizes: Iterable[int], *, count: int, per_topic: int | None = None
+) -> bool:
+    """Whether a bank (published questions per topic) is big enough to show full answers.
+
+    Drawn per topic: every topic holds three times the questions drawn from it.
+    Otherwise: the bank holds three times the questions drawn per attempt.
+    """
+    sizes = list(topic_sizes)
+    if not sizes:
+        return False
+    if per_topic:
+        return all(size >= FULL_ANSWERS_BANK_RATIO * per_topic for size in sizes)
+    return sum(sizes) >= FULL_ANSWERS_BANK_RATIO * count
+
 
 def feedback_permitted(*, policy: str, passed: bool | None) -> bool:
-    """Feedback shows after each marked attempt, or only after a pass when so set."""
+    """Full answers show after a pass, or after each marked attempt when so set."""
     if passed is None:
         return False
     return policy == "each_attempt" or passed
@@ -55,6 +82,30 @@ def result_lines(
             feedback=question["feedback"],
         )
         for number, question in enumerate(snapshot["questions"], start=1)
+    ]
+
+
+@dataclass(frozen=True)
+class WrongQuestion:
+    number: int
+    stem: str
+    topic: str
+    answered: bool
+
+
+def wrong_questions(
+    snapshot: dict, responses: dict, correct: dict[int, bool]
+) -> list[WrongQuestion]:
+    """The drawn questions marked wrong, by number, stem and topic: no answer shown."""
+    return [
+        WrongQuestion(
+            number=number,
+            stem=question["stem"],
+            topic=question["topic"],
+            answered=responses.get(str(question["id"])) not in (None, "", []),
+        )
+        for number, question in enumerate(snapshot["questions"], start=1)
+        if not correct.get(question["id"], False)
     ]
 
 

@@ -3,6 +3,9 @@
 Only the questions drawn for the attempt are read; anything else posted is ignored. A
 malformed answer (text in a number box, an option that is not offered, two answers to a
 single-choice question) gets a clear message and is never saved.
+
+Options are posted as the attempt's opaque values, never their database ids, and mapped
+back to ids here, so saved responses, marking and item analysis work on ids.
 """
 
 import re
@@ -11,7 +14,12 @@ from dataclasses import dataclass, field
 from assessments.knowledge.scoring import NumberError, parse_number
 
 FIELD_PREFIX = "q-"
-_OPTION_ID = re.compile(r"[0-9]{1,18}")
+_OPTION_VALUE = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
+def option_value(option: dict) -> str:
+    """The form value of a frozen option (attempts frozen before values: its id)."""
+    return option.get("value") or str(option["id"])
 
 
 def field_name(question_id) -> str:
@@ -31,6 +39,8 @@ class SheetQuestion:
     options: list[dict]
     value: object = None
     error: str = ""
+    # Option value -> option id: kept on the server, the page never shows ids.
+    _ids: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -40,11 +50,15 @@ class SheetQuestion:
     def input_id(self) -> str:
         if self.kind == "numeric":
             return self.name
-        return f"{self.name}-{self.options[0]['id']}" if self.options else self.name
+        return f"{self.name}-{self.options[0]['value']}" if self.options else self.name
 
     @property
-    def chosen(self) -> set[int]:
-        return set(self.value) if isinstance(self.value, list) else set()
+    def chosen(self) -> set[str]:
+        """Form values of the options chosen."""
+        if not isinstance(self.value, list):
+            return set()
+        values = {option_id: value for value, option_id in self._ids.items()}
+        return {values[i] for i in self.value if i in values}
 
     @property
     def text(self) -> str:
@@ -62,9 +76,10 @@ def public_questions(snapshot: dict) -> list[SheetQuestion]:
             topic=question["topic"],
             unit=question.get("unit", ""),
             options=[
-                {"id": option["id"], "text": option["text"]}
+                {"value": option_value(option), "text": option["text"]}
                 for option in question["options"]
             ],
+            _ids={option_value(option): option["id"] for option in question["options"]},
         )
         for number, question in enumerate(snapshot["questions"], start=1)
     ]
@@ -126,15 +141,14 @@ def _parse(question: SheetQuestion, values: list[str]):
         except NumberError as error:
             raise ValueError(f"Question {question.number}: {error}") from error
         return values[0].strip()
-    offered = {option["id"] for option in question.options}
     chosen = []
     for value in values:
-        if not _OPTION_ID.fullmatch(value) or int(value) not in offered:
+        if not _OPTION_VALUE.fullmatch(value) or value not in question._ids:
             raise ValueError(
                 f"Question {question.number}: choose from the answers shown."
             )
-        if int(value) not in chosen:
-            chosen.append(int(value))
+        if question._ids[value] not in chosen:
+            chosen.append(question._ids[value])
     if question.kind != "multiple" and len(chosen) > 1:
         raise ValueError(f"Question {question.number}: choose one answer only.")
     return sorted(chosen)

@@ -10,6 +10,7 @@ from assessments.knowledge.eligibility import Eligibility, attempt_eligibility
 from assessments.models import (
     AssessmentSettings,
     Attempt,
+    AttemptAnswer,
     AttemptStatus,
     Question,
 )
@@ -58,6 +59,15 @@ class AssessmentOverview:
 def live_questions(module: ModulePage):
     """The published questions of the module's bank: the only ones an attempt draws."""
     return Question.objects.filter(module=module, live=True)
+
+
+def questions_seen(trainee, *, module: ModulePage) -> frozenset[int]:
+    """Ids of the questions drawn in the trainee's marked attempts at the module."""
+    return frozenset(
+        AttemptAnswer.objects.filter(
+            attempt__trainee=trainee, attempt__module=module
+        ).values_list("question_id", flat=True)
+    )
 
 
 def trainee_attempts(trainee, *, module: ModulePage) -> list[Attempt]:

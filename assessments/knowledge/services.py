@@ -15,6 +15,7 @@ from assessments.knowledge.queries import (
     assessment_overview,
     live_questions,
     overdue_attempt_ids,
+    questions_seen,
 )
 from assessments.knowledge.scoring import mark_attempt
 from assessments.models import (
@@ -22,6 +23,7 @@ from assessments.models import (
     Attempt,
     AttemptAnswer,
     AttemptStatus,
+    FeedbackPolicy,
     KnowledgeRequirementMet,
     Question,
     QuestionKind,
@@ -36,12 +38,30 @@ class AttemptNotAllowed(Exception):
     """The trainee may not start an attempt now; the message says why."""
 
 
+def option_values(count: int) -> list[str]:
+    """Opaque, distinct form values for one question's options in one attempt.
+
+    The page never carries an option's database id (ids follow the order the editor
+    entered the options, which gives the key away); the server maps the value back.
+    """
+    values: set[str] = set()
+    while len(values) < count:
+        values.add(secrets.token_urlsafe(9))
+    return list(values)
+
+
 def _snapshot_question(
     question: Question, *, shuffle: bool, rng: random.Random
 ) -> dict:
+    choices = list(question.options.all())
     options = [
-        {"id": option.pk, "text": option.text, "correct": option.is_correct}
-        for option in question.options.all()
+        {
+            "id": option.pk,
+            "value": value,
+            "text": option.text,
+            "correct": option.is_correct,
+        }
+        for option, value in zip(choices, option_values(len(choices)), strict=True)
     ]
     if shuffle and question.kind != QuestionKind.TRUE_FALSE:
         rng.shuffle(options)
@@ -68,14 +88,22 @@ def _snapshot_question(
 
 
 def build_snapshot(
-    settings: AssessmentSettings, *, rng: random.Random
+    settings: AssessmentSettings,
+    *,
+    rng: random.Random,
+    seen: frozenset[int] = frozenset(),
 ) -> dict[str, list[dict]]:
-    """Draw the questions for one attempt and freeze them, answer key included."""
+    """Draw the questions for one attempt and freeze them, answer key included.
+
+    Questions in `seen` (drawn in the trainee's earlier attempts) are drawn again only
+    when the bank has too few others.
+    """
     bank = list(live_questions(settings.module).values_list("pk", "topic"))
     drawn = draw_questions(
         bank,
         count=settings.questions_per_attempt,
         per_topic=settings.questions_per_topic,
+        seen=seen,
         rng=rng,
     )
     questions = Question.objects.filter(pk__in=drawn).prefetch_related("options")
@@ -108,7 +136,17 @@ def start_attempt(
     if not overview.eligibility.allowed:
         raise AttemptNotAllowed(overview.eligibility.reason)
     settings = overview.settings
-    snapshot = build_snapshot(settings, rng=rng or secrets.SystemRandom())
+    snapshot = build_snapshot(
+        settings,
+        rng=rng or secrets.SystemRandom(),
+        seen=questions_seen(trainee, module=module),
+    )
+    # Frozen with the attempt: full answers only while the bank is big enough for them.
+    feedback_policy = (
+        FeedbackPolicy.AFTER_EACH_ATTEMPT
+        if settings.shows_full_answers()
+        else FeedbackPolicy.AFTER_PASS
+    )
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -118,7 +156,7 @@ def start_attempt(
                 number=len(overview.attempts) + 1,
                 snapshot=snapshot,
                 pass_mark=settings.pass_mark,
-                feedback_policy=settings.feedback_policy,
+                feedback_policy=feedback_policy,
                 started_at=now,
                 deadline=now + datetime.timedelta(minutes=settings.time_limit_minutes),
             )

@@ -12,6 +12,7 @@ from assessments.knowledge.feedback import (
     feedback_permitted,
     result_lines,
     topics_to_revise,
+    wrong_questions,
 )
 from assessments.knowledge.forms import AnswerSheet
 from assessments.knowledge.queries import assessment_overview, my_assessments
@@ -199,5 +200,8 @@ def result_view(request: HttpRequest, pk: int) -> HttpResponse:
             if permitted
             else [],
             "topics": topics_to_revise(attempt.snapshot, correct),
+            "wrong": []
+            if permitted
+            else wrong_questions(attempt.snapshot, attempt.responses, correct),
         },
     )

@@ -22,6 +22,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from assessments.knowledge.admin_forms import QuestionForm
+from assessments.knowledge.feedback import FULL_ANSWERS_BANK_RATIO, full_answers_allowed
 
 
 class QuestionKind(models.TextChoices):
@@ -183,8 +184,16 @@ class QuestionOption(Orderable):
 
 
 class FeedbackPolicy(models.TextChoices):
-    AFTER_EACH_ATTEMPT = "each_attempt", "After each attempt"
-    AFTER_PASS = "after_pass", "Only after a pass"
+    """What a failed attempt shows; the right answers always show after a pass."""
+
+    AFTER_EACH_ATTEMPT = (
+        "each_attempt",
+        "Full answers after each attempt (needs a bank three times the draw)",
+    )
+    AFTER_PASS = (
+        "after_pass",
+        "Topics to revise and the questions got wrong; answers only after a pass",
+    )
 
 
 class AssessmentSettings(models.Model):
@@ -233,7 +242,13 @@ class AssessmentSettings(models.Model):
         "show feedback",
         max_length=12,
         choices=FeedbackPolicy.choices,
-        default=FeedbackPolicy.AFTER_EACH_ATTEMPT,
+        default=FeedbackPolicy.AFTER_PASS,
+        help_text=(
+            "Until a trainee passes, a failed attempt names the topics to revise and "
+            "the questions they got wrong. Full answers after each attempt are "
+            "allowed only when the bank holds at least three times the questions "
+            "drawn per attempt."
+        ),
     )
 
     panels = [
@@ -276,3 +291,50 @@ class AssessmentSettings(models.Model):
 
     def __str__(self) -> str:
         return f"Knowledge assessment of {self.module.title}"
+
+    def bank_topic_sizes(self) -> list[int]:
+        """How many published questions each topic of the module's bank holds."""
+        return list(
+            Question.objects.filter(module_id=self.module_id, live=True)
+            .values("topic")
+            .annotate(size=models.Count("pk"))
+            .values_list("size", flat=True)
+        )
+
+    def shows_full_answers(self) -> bool:
+        """Full answers after a failed attempt: chosen, and the bank is big enough."""
+        return (
+            self.feedback_policy == FeedbackPolicy.AFTER_EACH_ATTEMPT
+            and full_answers_allowed(
+                self.bank_topic_sizes(),
+                count=self.questions_per_attempt,
+                per_topic=self.questions_per_topic,
+            )
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.feedback_policy == FeedbackPolicy.AFTER_EACH_ATTEMPT
+            and self.module_id is not None
+            and self.questions_per_attempt
+            and not self.shows_full_answers()
+        ):
+            sizes = self.bank_topic_sizes()
+            drawn = (
+                f"{self.questions_per_topic} per topic"
+                if self.questions_per_topic
+                else f"{self.questions_per_attempt} per attempt"
+            )
+            raise ValidationError(
+                {
+                    "feedback_policy": (
+                        "Full answers after each attempt would let trainees learn "
+                        "the answers instead of the subject: the bank must hold at "
+                        f"least {FULL_ANSWERS_BANK_RATIO} times the questions drawn "
+                        f"({drawn}), in every topic when drawn per topic. It holds "
+                        f"{sum(sizes)} published questions. Publish more questions, "
+                        "draw fewer, or show answers only after a pass."
+                    )
+                }
+            )

@@ -1,11 +1,14 @@
 """Demo knowledge assessments: a bank of questions and settings for every complete module,
 and the demo trainee's failed then passed attempts on the module they completed.
 
-Questions are published by the demo moderator so they can be drawn. Running it twice
-creates nothing new: questions are found by module and wording, settings by module.
+Each bank holds three times the questions an attempt draws, so a retake meets new
+questions. Questions are published by the demo moderator so they can be drawn. Running
+it twice creates nothing new: questions are found by module and wording, settings by
+module.
 """
 
 import datetime
+import hashlib
 import random
 from decimal import Decimal
 
@@ -23,23 +26,37 @@ from assessments.models import (
 )
 from courses.models import LessonPage, ModuleCompetency, ModulePage
 
-from . import banks_core, banks_specialist
+from . import (
+    banks_core,
+    banks_core_extra,
+    banks_specialist,
+    banks_specialist_extra,
+)
 
 MODERATOR = "moderator@academy.example"
 TRAINEE = "trainee@academy.example"
 GMP_SLUG = "gmp-and-the-pharmaceutical-quality-system"
 
 BANKS = {
-    GMP_SLUG: banks_core.GMP,
-    "good-documentation-practice-and-data-integrity": banks_core.DOCUMENTATION,
-    "cleanroom-entry-and-aseptic-gowning": banks_core.GOWNING,
-    "operator-broth-transfer-validation": banks_core.BROTH,
-    "non-sterile-manufacturing-line-clearance-and-reconciliation": banks_specialist.MANUFACTURING,
-    "radiation-protection-and-local-rules": banks_specialist.RADIATION,
-    "environmental-monitoring": banks_specialist.MONITORING,
-    "deviations-oos-and-capa": banks_specialist.DEVIATIONS,
-    "train-the-trainer": banks_specialist.EDUCATION,
+    GMP_SLUG: banks_core.GMP + banks_core_extra.GMP,
+    "good-documentation-practice-and-data-integrity": banks_core.DOCUMENTATION
+    + banks_core_extra.DOCUMENTATION,
+    "cleanroom-entry-and-aseptic-gowning": banks_core.GOWNING
+    + banks_core_extra.GOWNING,
+    "operator-broth-transfer-validation": banks_core.BROTH + banks_core_extra.BROTH,
+    "non-sterile-manufacturing-line-clearance-and-reconciliation": (
+        banks_specialist.MANUFACTURING + banks_specialist_extra.MANUFACTURING
+    ),
+    "radiation-protection-and-local-rules": banks_specialist.RADIATION
+    + banks_specialist_extra.RADIATION,
+    "environmental-monitoring": banks_specialist.MONITORING
+    + banks_specialist_extra.MONITORING,
+    "deviations-oos-and-capa": banks_specialist.DEVIATIONS
+    + banks_specialist_extra.DEVIATIONS,
+    "train-the-trainer": banks_specialist.EDUCATION + banks_specialist_extra.EDUCATION,
 }
+QUESTIONS_PER_ATTEMPT = 5
+"""A third of each 15-question bank is drawn per attempt."""
 
 
 def complete_modules() -> list[ModulePage]:
@@ -67,9 +84,15 @@ def _publish_question(module, data, *, competencies, default, moderator) -> bool
         feedback=data["feedback"],
         live=False,
     )
+    options = data["options"]
+    if data["kind"] != "true_false":
+        # The banks list the right answer first; authored order must not give it away.
+        options = sorted(
+            options, key=lambda option: hashlib.sha256(option[0].encode()).digest()
+        )
     question.options = [
         QuestionOption(text=text, is_correct=correct, sort_order=order)
-        for order, (text, correct) in enumerate(data["options"])
+        for order, (text, correct) in enumerate(options)
     ]
     question.save()
     question.save_revision(user=moderator).publish(user=moderator)
@@ -139,14 +162,12 @@ def load() -> str:
         AssessmentSettings.objects.get_or_create(
             module=module,
             defaults={
-                "questions_per_attempt": 8,
+                "questions_per_attempt": QUESTIONS_PER_ATTEMPT,
                 "pass_mark": 80,
                 "time_limit_minutes": 20,
                 "max_attempts": 3,
                 "cooldown_minutes": 60,
-                "feedback_policy": FeedbackPolicy.AFTER_PASS
-                if module.slug == GMP_SLUG
-                else FeedbackPolicy.AFTER_EACH_ATTEMPT,
+                "feedback_policy": FeedbackPolicy.AFTER_PASS,
             },
         )
     trainee = User.objects.get(email=TRAINEE)

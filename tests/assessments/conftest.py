@@ -45,11 +45,25 @@ def right_answers(attempt) -> dict:
     return correct_responses(attempt)
 
 
-def posted(responses: dict) -> dict:
-    """Responses as the answer sheet posts them: q-<id> fields."""
+def option_values(attempt) -> dict[int, str]:
+    """Option id -> the opaque value the attempt's page posts for it."""
+    from assessments.knowledge.forms import option_value
+
+    return {
+        option["id"]: option_value(option)
+        for question in attempt.snapshot["questions"]
+        for option in question["options"]
+    }
+
+
+def posted(responses: dict, attempt) -> dict:
+    """Responses as the attempt's answer sheet posts them: q-<id> fields, option values."""
+    values = option_values(attempt)
     data = {}
     for key, value in responses.items():
-        data[f"q-{key}"] = [str(v) for v in value] if isinstance(value, list) else value
+        data[f"q-{key}"] = (
+            [values[v] for v in value] if isinstance(value, list) else value
+        )
     return data
 
 

@@ -37,7 +37,12 @@ def test_generated_submissions_never_error_or_overscore(
     attempt = start_attempt(ready_trainee, module=module, rng=random.Random(5))
     client.force_login(ready_trainee)
     questions = attempt.snapshot["questions"]
-    option_ids = [str(o["id"]) for q in questions for o in q["options"]]
+    option_ids = [
+        value
+        for q in questions
+        for o in q["options"]
+        for value in (o["value"], str(o["id"]))
+    ]
     names = st.sampled_from(
         [f"q-{q['id']}" for q in questions] + ["q-0", "q-x", "action", "csrf", "q-"]
     )
@@ -74,7 +79,7 @@ def test_duplicate_answers_to_single_choice_block_submission(
     client.force_login(ready_trainee)
     questions = attempt.snapshot["questions"]
     form = {
-        f"q-{question['id']}": [str(option["id"]) for option in question["options"]]
+        f"q-{question['id']}": [option["value"] for option in question["options"]]
         for question in questions
     }
     form["action"] = "submit"

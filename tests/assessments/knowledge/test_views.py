@@ -71,7 +71,7 @@ def test_answer_key_never_reaches_the_browser_before_marking(signed_in, attempt)
         signed_in.get(reverse("assessments:attempt", args=[attempt.pk])),
         signed_in.post(
             reverse("assessments:attempt", args=[attempt.pk]),
-            {"action": "save", **posted(guesses)},
+            {"action": "save", **posted(guesses, attempt)},
         ),
         signed_in.post(
             reverse("assessments:attempt", args=[attempt.pk]),
@@ -81,7 +81,7 @@ def test_answer_key_never_reaches_the_browser_before_marking(signed_in, attempt)
             },
         ),
         signed_in.post(
-            reverse("assessments:autosave", args=[attempt.pk]), posted(guesses)
+            reverse("assessments:autosave", args=[attempt.pk]), posted(guesses, attempt)
         ),
         signed_in.get(reverse("assessments:result", args=[attempt.pk]), follow=True),
     ]
@@ -97,7 +97,7 @@ def test_answer_key_never_reaches_the_browser_before_marking(signed_in, attempt)
 def test_result_shows_score_and_feedback_after_marking(signed_in, attempt):
     signed_in.post(
         reverse("assessments:attempt", args=[attempt.pk]),
-        {"action": "submit", **posted(right_answers(attempt))},
+        {"action": "submit", **posted(right_answers(attempt), attempt)},
     )
     result = signed_in.get(reverse("assessments:result", args=[attempt.pk]))
     body = result.content.decode()
@@ -127,7 +127,7 @@ def test_other_peoples_attempts_are_not_found(client, make_user, attempt):
         assert client.get(reverse(name, args=[attempt.pk])).status_code == 404
     submit = client.post(
         reverse("assessments:attempt", args=[attempt.pk]),
-        {"action": "submit", **posted(right_answers(attempt))},
+        {"action": "submit", **posted(right_answers(attempt), attempt)},
     )
     assert submit.status_code == 404
     autosave = client.post(reverse("assessments:autosave", args=[attempt.pk]), {})
@@ -153,8 +153,8 @@ def test_malformed_answers_get_clear_messages_and_nothing_bad_is_saved(
         {
             "action": "submit",
             f"q-{single['id']}": [
-                str(single["options"][0]["id"]),
-                str(single["options"][1]["id"]),
+                single["options"][0]["value"],
+                single["options"][1]["value"],
             ],
             f"q-{numeric['id']}": "two point five",
             "q-999999": "1",
@@ -187,7 +187,7 @@ def test_save_and_continue_later_keeps_answers(signed_in, attempt):
     answers = right_answers(attempt)
     response = signed_in.post(
         reverse("assessments:attempt", args=[attempt.pk]),
-        {"action": "save", **posted(answers)},
+        {"action": "save", **posted(answers, attempt)},
     )
     assert response.url == reverse(
         "assessments:module_assessment", args=[attempt.module_id]
@@ -204,7 +204,7 @@ def test_save_and_continue_later_keeps_answers(signed_in, attempt):
 def test_autosave_returns_json_without_marks(signed_in, attempt):
     response = signed_in.post(
         reverse("assessments:autosave", args=[attempt.pk]),
-        posted(right_answers(attempt)),
+        posted(right_answers(attempt), attempt),
     )
     assert response.status_code == 200
     assert set(response.json()) == {"saved", "saved_at", "errors"}
@@ -213,7 +213,9 @@ def test_autosave_returns_json_without_marks(signed_in, attempt):
 def test_double_submit_through_the_page_changes_nothing(signed_in, attempt):
     url = reverse("assessments:attempt", args=[attempt.pk])
     signed_in.post(url, {"action": "submit"})
-    replay = signed_in.post(url, {"action": "submit", **posted(right_answers(attempt))})
+    replay = signed_in.post(
+        url, {"action": "submit", **posted(right_answers(attempt), attempt)}
+    )
     assert replay.url == reverse("assessments:result", args=[attempt.pk])
     attempt.refresh_from_db()
     assert attempt.score == 0
