@@ -136,6 +136,11 @@ class WorkplaceAssessment(models.Model):
     requested_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     action_plan = models.TextField(blank=True)
+    competent_override_reason = models.TextField(
+        blank=True,
+        help_text="Why the assessor found the trainee competent although a criterion "
+        "was not met; part of what they signed.",
+    )
     signature = models.OneToOneField(
         "academy.ElectronicSignature",
         on_delete=models.PROTECT,

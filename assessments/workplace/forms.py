@@ -7,6 +7,7 @@ from django.conf import settings
 from academy.forms import NHSFormMixin
 from assessments.models import CriterionResult, Outcome
 from assessments.workplace.evidence_rules import ACCEPTED_LABEL
+from assessments.workplace.rules import competent_outcome_refusal
 
 SIGNING_HINT = (
     "Enter your Academy password again to sign. Your signature records your name, "
@@ -76,6 +77,14 @@ class AssessorSignOffForm(NHSFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the outcome of the assessment."},
     )
+    override_reason = forms.CharField(
+        label="Your reason for finding the trainee competent with a criterion not met",
+        help_text="Only when you choose competent although you recorded a criterion "
+        "as not met. Your reason is part of what you sign.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+    )
     action_plan = forms.CharField(
         label="Action plan",
         help_text="Required when the trainee is not yet competent: what they do next.",
@@ -117,6 +126,16 @@ class AssessorSignOffForm(NHSFormMixin, forms.Form):
             and not (cleaned.get("action_plan") or "").strip()
         ):
             self.add_error("action_plan", "Write the action plan for the trainee.")
+        results = [
+            cleaned.get(f"result_{criterion.position}") for criterion in self.criteria
+        ]
+        refusal = competent_outcome_refusal(
+            outcome=cleaned.get("outcome") or "",
+            results=results,
+            override_reason=cleaned.get("override_reason") or "",
+        )
+        if refusal:
+            self.add_error("override_reason", refusal)
         return cleaned
 
     def rows(self) -> list[dict]:

@@ -30,6 +30,7 @@ from assessments.models import (
 )
 from assessments.workplace.evidence import WorkplaceAssessmentRefused, locked
 from assessments.workplace.policies import may_countersign, may_sign_off
+from assessments.workplace.rules import competent_outcome_refusal, needs_override
 from passport.models import TrainingPlanItem
 from passport.plans.services import start_plan_item
 from trainers.permissions import can_assess
@@ -132,8 +133,9 @@ def request_sign_off(
 
 def signed_content(assessment: WorkplaceAssessment) -> dict[str, Any]:
     """The canonical content an assessor signs: the observed checklist, outcome,
-    action plan, the trainee's reflection and the evidence files' hashes."""
-    return {
+    action plan, the trainee's reflection, the evidence files' hashes and, when they
+    found the trainee competent with a criterion not met, their reason."""
+    content = {
         "record_id": assessment.pk,
         "trainee_id": assessment.trainee_id,
         "competency": assessment.competency.code,
@@ -155,6 +157,10 @@ def signed_content(assessment: WorkplaceAssessment) -> dict[str, Any]:
         "corrects_id": assessment.corrects_id,
         "correction_reason": assessment.correction_reason,
     }
+    # Only when there is one: records signed before overrides existed still verify.
+    if assessment.competent_override_reason:
+        content["competent_override_reason"] = assessment.competent_override_reason
+    return content
 
 
 def countersigned_content(assessment: WorkplaceAssessment) -> dict[str, Any]:
@@ -202,16 +208,26 @@ def sign_off_assessment(
     outcome: str,
     action_plan: str,
     password: str,
+    override_reason: str = "",
 ) -> WorkplaceAssessment:
     """Record each criterion and the outcome, and sign them with the assessor's
     re-entered password (a wrong one is audited and signs nothing).
 
     Only the requested assessor, while they may assess the trainee, signs; a record
-    already signed (for instance by a second submission) is refused. A correction is
+    already signed (for instance by a second submission) is refused. "Competent"
+    needs every criterion met or not applicable, or the assessor's written reason for
+    overriding a criterion not met, which they sign with the rest. A correction is
     signed here too.
     """
     if outcome not in SIGN_OFF_MEANINGS:
         raise ValidationError({"outcome": "Choose the outcome of the assessment."})
+    refusal = competent_outcome_refusal(
+        outcome=outcome,
+        results=[result for result, _ in results.values()],
+        override_reason=override_reason,
+    )
+    if refusal:
+        raise ValidationError({"override_reason": refusal})
     reauthentication = reauthenticate(
         assessor,
         password=password,
@@ -224,6 +240,7 @@ def sign_off_assessment(
         results=results,
         outcome=outcome,
         action_plan=action_plan,
+        override_reason=override_reason,
         reauthentication=reauthentication,
     )
 
@@ -236,6 +253,7 @@ def _sign_off(
     results: dict[int, tuple[str, str]],
     outcome: str,
     action_plan: str,
+    override_reason: str,
     reauthentication: Reauthentication,
 ) -> WorkplaceAssessment:
     assessment = locked(assessment)
@@ -245,10 +263,20 @@ def _sign_off(
         raise WorkplaceAssessmentRefused("You cannot sign off this assessment.")
     if outcome == Outcome.NOT_YET_COMPETENT and not action_plan.strip():
         raise ValidationError({"action_plan": "Write the action plan for the trainee."})
-    for criterion in assessment.criteria.all():
-        result, comment = results.get(criterion.position, ("", ""))
+    criteria = list(assessment.criteria.all())
+    for criterion in criteria:
+        result, _ = results.get(criterion.position, ("", ""))
         if result not in CriterionResult.values:
             raise ValidationError(f"Record a result for: {criterion.text}")
+    refusal = competent_outcome_refusal(
+        outcome=outcome,
+        results=[results[criterion.position][0] for criterion in criteria],
+        override_reason=override_reason,
+    )
+    if refusal:
+        raise ValidationError({"override_reason": refusal})
+    for criterion in criteria:
+        result, comment = results[criterion.position]
         criterion.result, criterion.comment = result, comment.strip()
         criterion.save(update_fields=["result", "comment"])
         record_audit_event(
@@ -259,6 +287,8 @@ def _sign_off(
         )
     assessment.outcome = outcome
     assessment.action_plan = action_plan.strip()
+    overridden = needs_override(outcome=outcome, results=[c.result for c in criteria])
+    assessment.competent_override_reason = override_reason.strip() if overridden else ""
     competent = outcome == Outcome.COMPETENT
     assessment.status = (
         AssessmentStatus.AWAITING_COUNTERSIGN

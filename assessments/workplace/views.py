@@ -319,6 +319,7 @@ def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
                     results=form.results(),
                     outcome=form.cleaned_data["outcome"],
                     action_plan=form.cleaned_data["action_plan"],
+                    override_reason=form.cleaned_data["override_reason"],
                     password=form.cleaned_data["password"],
                 ),
                 record_pk=pk,

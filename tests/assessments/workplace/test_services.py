@@ -17,6 +17,7 @@ from assessments.workplace.services import (
     request_sign_off,
     sign_off_assessment,
     signatures_verified,
+    signed_content,
     start_correction,
     start_workplace_assessment,
 )
@@ -328,3 +329,79 @@ def test_supervision_by_another_trainer_is_not_enough(workplace, make_user):
     sync_record_access(user=outsider, trainee=workplace.trainee)
     with pytest.raises(ValidationError):
         requested(workplace, assessor=outsider)
+
+
+def one_not_met(assessment):
+    results = all_met(assessment)
+    results[1] = (CriterionResult.NOT_MET, "Missed the second hand wash.")
+    return results
+
+
+@pytest.mark.parametrize(
+    "results",
+    [one_not_met, lambda a: dict.fromkeys(all_met(a), ("not_met", ""))],
+    ids=["one-not-met", "every-criterion-not-met"],
+)
+def test_competent_with_a_criterion_not_met_needs_a_reason_and_stores_nothing(
+    workplace, results
+):
+    assessment = requested(workplace)
+    with pytest.raises(ValidationError) as refused:
+        sign_off_assessment(
+            assessment=assessment,
+            assessor=workplace.trainer,
+            results=results(assessment),
+            outcome=Outcome.COMPETENT,
+            action_plan="",
+            password=PASSWORD,
+        )
+    assert "override_reason" in refused.value.error_dict
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.REQUESTED
+    assert assessment.outcome == ""
+    assert not assessment.criteria.exclude(result="").exists()
+    assert not ElectronicSignature.objects.exists()
+    assert not Competence.objects.exists()
+
+
+def test_a_written_override_reason_is_signed_with_the_record(workplace):
+    assessment = requested(workplace)
+    signed = sign_off_assessment(
+        assessment=assessment,
+        assessor=workplace.trainer,
+        results=one_not_met(assessment),
+        outcome=Outcome.COMPETENT,
+        action_plan="",
+        override_reason="  The wash was repeated at once, correctly, unprompted.  ",
+        password=PASSWORD,
+    )
+    assert signed.competent_override_reason == (
+        "The wash was repeated at once, correctly, unprompted."
+    )
+    assert signed_content(signed)["competent_override_reason"] == (
+        signed.competent_override_reason
+    )
+    assert signatures_verified(signed)
+    # The reason is part of what was signed: editing it breaks the signature.
+    WorkplaceAssessment.objects.filter(pk=signed.pk).update(
+        competent_override_reason="Fine."
+    )
+    signed.refresh_from_db()
+    assert signatures_verified(signed) is False
+
+
+def test_without_a_criterion_not_met_no_override_is_kept_or_signed(workplace):
+    assessment = requested(workplace)
+    signed = sign_off_assessment(
+        assessment=assessment,
+        assessor=workplace.trainer,
+        results=all_met(assessment),
+        outcome=Outcome.COMPETENT,
+        action_plan="",
+        override_reason="Not needed.",
+        password=PASSWORD,
+    )
+    assert signed.competent_override_reason == ""
+    # Records signed before overrides existed have no such key, and still verify.
+    assert "competent_override_reason" not in signed_content(signed)
+    assert signatures_verified(signed)

@@ -384,3 +384,23 @@ def test_guessing_the_signing_password_signs_the_assessor_out_and_blocks_signing
     assert requested.status == AssessmentStatus.REQUESTED
     assert not ElectronicSignature.objects.exists()
     assert AuditEvent.objects.filter(action="academy.signing_blocked").count() == 1
+
+
+def test_competent_with_a_criterion_not_met_and_no_reason_is_explained_on_the_form(
+    client, workplace, requested
+):
+    client.force_login(workplace.trainer)
+    data = sign_data(requested)
+    data["result_1"] = "not_met"
+
+    response = client.post(url("workplace_sign", requested.pk), data)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'href="#id_override_reason"' in page
+    assert "give your reason for finding the trainee competent" in page
+    requested.refresh_from_db()
+    assert requested.status == AssessmentStatus.REQUESTED
+    assert not requested.criteria.exclude(result="").exists()
+    assert not ElectronicSignature.objects.exists()
+    assert not AuditEvent.objects.filter(action="academy.signature_rejected").exists()
