@@ -28,12 +28,15 @@ from assessments.viewsets import (
 from assessments.workplace.panels import SignOffQueuePanel
 from trainers.roles import role_names
 
+# A trainee's attempts, requirements met, workplace assessments and validation results
+# are people's records: administrators alone open them in the admin. TSET editors and
+# moderators author content and see the item analysis and knowledge gaps reports,
+# which are aggregates; their groups' old view permissions on these models no longer
+# open anything. Trainers, assessors and training leads reach the records they may see
+# on the site, through each capability's policies.
+register_permission_policy(Attempt, ReadOnlyPermissionPolicy(Attempt))
 register_permission_policy(
-    Attempt, ReadOnlyPermissionPolicy(Attempt, by_model_permission=True)
-)
-register_permission_policy(
-    KnowledgeRequirementMet,
-    ReadOnlyPermissionPolicy(KnowledgeRequirementMet, by_model_permission=True),
+    KnowledgeRequirementMet, ReadOnlyPermissionPolicy(KnowledgeRequirementMet)
 )
 
 register_snippet(KnowledgeAssessmentsGroup)
@@ -100,8 +103,7 @@ def assessment_links(request):
 
 
 register_permission_policy(
-    WorkplaceAssessment,
-    ReadOnlyPermissionPolicy(WorkplaceAssessment, by_model_permission=True),
+    WorkplaceAssessment, ReadOnlyPermissionPolicy(WorkplaceAssessment)
 )
 register_snippet(WorkplaceTemplateViewSet)
 
@@ -132,8 +134,7 @@ def sign_off_queue_panel(request, trainees):
 
 
 register_permission_policy(
-    ProcessValidation,
-    ReadOnlyPermissionPolicy(ProcessValidation, by_model_permission=True),
+    ProcessValidation, ReadOnlyPermissionPolicy(ProcessValidation)
 )
 
 

@@ -28,7 +28,13 @@ WITHDRAWALS = {
 
 class ModerationPolicy(ModelPermissionPolicy):
     """GxP records: moderators and administrators view them; nobody adds, changes or
-    deletes them here."""
+    deletes them here.
+
+    Moderators see people's competences and certificates in the admin for one
+    documented duty: suspending or revoking a competence, signed, when its evidence is
+    in doubt. They, like TSET editors, do not see attempts, workplace assessments,
+    validation results or lesson completions there: those are for administrators.
+    """
 
     def user_has_permission(self, user, action):
         return action == "view" and can_moderate_competences(user)

@@ -33,8 +33,6 @@ def marked(ready_trainee, module, assessment_settings):
         "wagtailsnippets_assessments_question:add",
         "wagtailsnippets_assessments_assessmentsettings:list",
         "wagtailsnippets_assessments_assessmentsettings:add",
-        "assessment_attempts:index",
-        "knowledge_requirements_met:index",
         "assessments_item_analysis",
         "assessments_knowledge_gaps",
     ],
@@ -61,11 +59,29 @@ def test_moderator_may_publish_questions(make_user):
     assert moderator.has_perm("assessments.change_question")
 
 
-def test_records_are_view_only(client, editor, marked):
-    client.force_login(editor)
+def test_records_are_view_only(client, make_user, marked):
+    client.force_login(make_user(is_superuser=True, is_staff=True))
     inspect = client.get(reverse("assessment_attempts:inspect", args=[marked.pk]))
     assert inspect.status_code == 200
     assert client.get(reverse("assessment_attempts:add")).status_code in {302, 403, 404}
+
+
+@pytest.mark.parametrize("role", ["TSET editor", "TSET moderator"])
+def test_editors_and_moderators_see_aggregates_not_trainees_attempts(
+    client, make_user, marked, role
+):
+    """They author content: item analysis and knowledge gaps, never a person's
+    attempts or the knowledge requirements a person has met."""
+    client.force_login(make_user(role))
+    for url in (
+        reverse("assessment_attempts:index"),
+        reverse("assessment_attempts:inspect", args=[marked.pk]),
+        reverse("knowledge_requirements_met:index"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url == reverse("wagtailadmin_home"), url
+    assert client.get(reverse("assessments_item_analysis")).status_code == 200
 
 
 def test_trainee_cannot_open_reports(client, ready_trainee):

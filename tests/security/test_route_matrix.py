@@ -160,3 +160,77 @@ def test_anonymous_reaches_only_public_pages(world):
         "verify_certificate",
         "wagtail_serve",
     }
+
+
+# The admin's views of people's records, by role in the same order; Wagtail answers 302
+# to anyone it refuses (to sign in, or back to the dashboard). Changed deliberately:
+# TSET editors and moderators opened trainees' attempts, requirements met, workplace
+# assessments and validation results nationally (200) through their groups' view
+# permissions; they author content and need aggregates, so now administrators alone
+# do. Moderators keep competences and certificates for their documented duty,
+# suspending and revoking a competence (passport.viewsets.ModerationPolicy). Editors
+# and moderators keep the aggregate reports.
+RECORDS = "302 302 302 302 302 302 302 302 302 302 200"
+MODERATED = "302 302 302 302 302 302 302 302 302 200 200"
+AGGREGATE = "302 302 302 302 302 302 302 302 200 200 200"
+ADMIN_EXPECTED = {
+    "assessment_attempts:index": RECORDS,
+    "assessment_attempts:inspect": RECORDS,
+    "knowledge_requirements_met:index": RECORDS,
+    "knowledge_requirements_met:inspect": RECORDS,
+    "workplace_assessments:index": RECORDS,
+    "workplace_assessments:inspect": RECORDS,
+    "process_validations:index": RECORDS,
+    "process_validations:inspect": RECORDS,
+    "lesson_completions:index": RECORDS,
+    "lesson_completions:inspect": RECORDS,
+    "competences:index": MODERATED,
+    "competences:inspect": MODERATED,
+    "certificates:index": MODERATED,
+    "certificates:inspect": MODERATED,
+    "assessments_item_analysis": AGGREGATE,
+    "assessments_knowledge_gaps": AGGREGATE,
+}
+
+
+def _admin_url(name: str, world) -> str:
+    from django.urls import reverse
+
+    from assessments.models import (
+        Attempt,
+        KnowledgeRequirementMet,
+        ProcessValidation,
+        WorkplaceAssessment,
+    )
+    from courses.models import LessonProgress
+    from passport.models import Certificate, Competence
+
+    priya = world.people["trainee"]
+    records = {
+        "assessment_attempts": Attempt.objects.filter(trainee=priya),
+        "knowledge_requirements_met": KnowledgeRequirementMet.objects.filter(
+            trainee=priya
+        ),
+        "workplace_assessments": WorkplaceAssessment.objects.filter(trainee=priya),
+        "process_validations": ProcessValidation.objects.filter(operator=priya),
+        "lesson_completions": LessonProgress.objects.filter(trainee=priya),
+        "competences": Competence.objects.filter(holder=priya),
+        "certificates": Certificate.objects.filter(event__competence__holder=priya),
+    }
+    namespace, _, view = name.partition(":")
+    if view != "inspect":
+        return reverse(name)
+    return reverse(name, args=[records[namespace].order_by("pk").first().pk])
+
+
+def test_people_s_records_in_the_admin_are_for_administrators(world):
+    """Least privilege: the admin shows a person's records only where a duty needs it."""
+    clients = {role: world.client_for(role) for role in ROLES}
+    unexpected = []
+    for name, expected_row in sorted(ADMIN_EXPECTED.items()):
+        url = _admin_url(name, world)
+        for role, expected in zip(ROLES, expected_row.split(), strict=True):
+            status = clients[role].get(url).status_code
+            if status != int(expected):
+                unexpected.append(f"{name} {url} as {role}: {status}, not {expected}")
+    assert not unexpected, "\n".join(unexpected)
