@@ -47,3 +47,15 @@ def test_accreditation_with_a_huge_id_is_a_form_error(client, network, field):
     assert response.status_code == 200
     assert "<title>Error:" in response.content.decode()
     assert not Accreditation.objects.exists()
+
+
+def test_directory_filters_and_entries_with_a_huge_id_are_not_server_errors(
+    client, network
+):
+    client.force_login(network.trainee)
+
+    filtered = client.get("/network/directory/", {"area": str(2**64)})
+    entry = client.get(f"/network/directory/{2**64}/")
+
+    assert filtered.status_code == 200
+    assert entry.status_code == 404
