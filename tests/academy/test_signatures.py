@@ -409,5 +409,8 @@ def test_administrators_see_blocked_signers_and_clear_a_block_in_the_admin(
     assert client.post(clear).status_code == 302
     trainer.refresh_from_db()
     assert trainer.signing_blocked_until <= timezone.now()
-    assert "No account’s signing is blocked" in client.get(listing).content.decode()
+    assert (
+        "No account\N{RIGHT SINGLE QUOTATION MARK}s signing is blocked"
+        in client.get(listing).content.decode()
+    )
     assert sign(trainer, trainee).signer == trainer
