@@ -69,3 +69,9 @@ def download_name(typed_name: str, *, extension: str) -> str:
     stem = unicodedata.normalize("NFKC", stem)
     stem = UNSAFE_NAME.sub("-", stem).strip(" .-_")[:MAX_STEM].strip(" .-_")
     return f"{stem or 'evidence'}.{extension}"
+
+
+def stored_download_name(typed_name: str, *, content_type: str) -> str:
+    """The download name of a stored file, whatever name an older upload kept: the
+    typed stem made safe, with the extension of the type its content showed."""
+    return download_name(typed_name, extension=ACCEPTED.get(content_type, "bin"))

@@ -22,6 +22,7 @@ from assessments.workplace.evidence import (
     add_evidence,
     open_evidence,
 )
+from assessments.workplace.evidence_rules import stored_download_name
 from assessments.workplace.forms import (
     AssessorSignOffForm,
     CorrectionForm,
@@ -269,7 +270,9 @@ def evidence_view(request: HttpRequest, pk: int, evidence_pk: int) -> HttpRespon
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=evidence.original_name,
+        filename=stored_download_name(
+            evidence.original_name, content_type=evidence.content_type
+        ),
         content_type=evidence.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

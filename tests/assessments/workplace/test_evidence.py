@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from assessments.models import EvidenceFile
 from assessments.workplace.evidence import add_evidence
 from assessments.workplace.evidence_rules import check_evidence, download_name
 from assessments.workplace.services import start_workplace_assessment
@@ -113,5 +114,29 @@ def test_a_png_named_photo_html_downloads_as_photo_png(
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'attachment; filename="photo.png"'
+    response.close()
+
+
+def test_an_older_upload_that_kept_its_typed_name_downloads_with_its_type_extension(
+    client, workplace, private_storage
+):
+    """Evidence stored before names were made safe still downloads under the
+    extension of its detected type."""
+    assessment = start_workplace_assessment(
+        trainee=workplace.trainee, competency=workplace.competency
+    )
+    evidence = add_evidence(
+        assessment=assessment,
+        uploaded_by=workplace.trainee,
+        upload=SimpleUploadedFile("photo.png", PNG, content_type="image/png"),
+    )
+    EvidenceFile.objects.filter(pk=evidence.pk).update(original_name="photo.html")
+    client.force_login(workplace.trainee)
+
+    response = client.get(
+        reverse("assessments:workplace_evidence", args=[assessment.pk, evidence.pk])
+    )
+
     assert response["Content-Disposition"] == 'attachment; filename="photo.png"'
     response.close()
