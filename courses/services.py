@@ -2,12 +2,11 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from academy.models import User
 from academy.services import record_audit_event
@@ -22,6 +21,8 @@ from courses.models import (
     TrainingImpactingChange,
 )
 from courses.queries import lesson_counts, modules_due_for_review
+from notifications.kinds import Kind
+from notifications.services import notify
 
 MODERATOR_GROUP = "TSET moderator"
 
@@ -160,7 +161,8 @@ def clear_review_request(review_request: ReviewRequest, *, cleared_by: User) -> 
 
 @transaction.atomic
 def remind_moderators_of_due_reviews(*, today: datetime.date | None = None) -> int:
-    """E-mail moderators once about each module whose review date is within 30 days."""
+    """Tell moderators, and the module's owner, once about each module whose review
+    date is within 30 days (one notification, and one e-mail, to each person)."""
     candidates = list(modules_due_for_review(today=today))
     already = set(
         ReviewReminder.objects.filter(module__in=candidates).values_list(
@@ -170,24 +172,27 @@ def remind_moderators_of_due_reviews(*, today: datetime.date | None = None) -> i
     due = [m for m in candidates if (m.pk, m.next_review_date) not in already]
     if not due:
         return 0
-    recipients = list(
+    moderators = list(
         User.objects.filter(
             groups=Group.objects.get(name=MODERATOR_GROUP), is_active=True
-        ).values_list("email", flat=True)
+        )
     )
     now = timezone.now()
     for module in due:
         ReviewReminder.objects.create(
             module=module, review_date=module.next_review_date, sent_at=now
         )
-    if recipients:
-        send_mail(
-            subject=f"{len(due)} e-learning module(s) due for review",
-            message=render_to_string(
-                "courses/email/review_reminder.txt",
-                {"modules": due, "admin_url": settings.WAGTAILADMIN_BASE_URL},
-            ),
-            from_email=None,
-            recipient_list=recipients,
-        )
+        owner = [module.content_owner] if module.content_owner_id else []
+        for person in {p.pk: p for p in [*moderators, *owner]}.values():
+            notify(
+                recipient=person,
+                kind=Kind.CONTENT_REVIEW_DUE,
+                title=f"{module.title} is due for review by "
+                f"{date_format(module.next_review_date, 'j F Y')}",
+                body=f"The e-learning module {module.title} ({module.area.name}) "
+                "reaches its next review date. Review it in the Academy admin and "
+                "publish it with a new review date.",
+                link=reverse("wagtailadmin_pages:edit", args=[module.pk]),
+                event_key=f"content_review_due:{module.pk}:{module.next_review_date}",
+            )
     return len(due)

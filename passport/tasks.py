@@ -18,7 +18,10 @@ from passport.feed.services import (
     deliver_feed_event,
     deliver_queued_feed_events,
 )
-from passport.plans.services import notify_overdue_plan_items
+from passport.plans.services import (
+    notify_overdue_plan_items,
+    notify_plan_items_due_soon,
+)
 
 
 @worker_process_init.connect
@@ -29,8 +32,14 @@ def warm_up_pdf_renderer(**kwargs) -> None:
 
 @shared_task(name="passport.tasks.notify_overdue_plan_items")
 def send_overdue_plan_notices() -> int:
-    """Daily: notify trainees and their trainers of overdue plan items, once each."""
+    """Daily: tell trainees and their trainers of overdue plan items, once each."""
     return notify_overdue_plan_items()
+
+
+@shared_task(name="passport.tasks.notify_plan_items_due_soon")
+def send_due_soon_plan_notices() -> int:
+    """Daily: tell trainees of plan items due within a week, once per due date."""
+    return notify_plan_items_due_soon()
 
 
 @shared_task(

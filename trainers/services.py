@@ -7,11 +7,14 @@ from datetime import date
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
 from academy.models import Competency, Organisation, SpecialistArea, User
 from academy.services import record_audit_event
+from notifications.kinds import Kind
+from notifications.services import notify
 from trainers import permissions
 from trainers.models import (
     OPEN_MENTORSHIP,
@@ -232,6 +235,14 @@ def request_mentorship(*, mentee: User, mentor: User, message: str) -> Mentorshi
         mentor=mentor, mentee=mentee, message=message.strip()
     )
     record_audit_event("trainers.mentorship_requested", actor=mentee, target=mentorship)
+    notify(
+        recipient=mentor,
+        kind=Kind.MENTORING_REQUESTED,
+        title=f"{mentee.full_name} asks you for mentoring",
+        body=mentorship.message,
+        link=reverse("trainers:mentorship", args=[mentorship.pk]),
+        event_key=f"mentoring_requested:{mentorship.pk}",
+    )
     return mentorship
 
 
@@ -255,12 +266,21 @@ def _respond(
 @transaction.atomic
 def accept_mentorship(*, mentorship: Mentorship, by: User) -> Mentorship:
     """The mentor accepts: they can see the mentee's plan and progress, read-only."""
-    return _respond(
+    mentorship = _respond(
         mentorship,
         by=by,
         status=MentorshipStatus.ACTIVE,
         audit_action="trainers.mentorship_accepted",
     )
+    notify(
+        recipient=mentorship.mentee,
+        kind=Kind.MENTORING_ACCEPTED,
+        title=f"{by.full_name} has accepted your request for mentoring",
+        body=f"{by.full_name} can now see your training plan and progress, read-only.",
+        link=reverse("trainers:mentorship", args=[mentorship.pk]),
+        event_key=f"mentoring_accepted:{mentorship.pk}",
+    )
+    return mentorship
 
 
 @transaction.atomic

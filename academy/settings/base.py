@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "academy",
+    "notifications",
     "courses",
     "trainers",
     "passport",
@@ -232,6 +233,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "passport.tasks.notify_overdue_plan_items",
         "schedule": crontab(hour=7, minute=0),
     },
+    "notify-plan-items-due-soon-daily": {
+        "task": "passport.tasks.notify_plan_items_due_soon",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "passport-expire-competences-daily": {
         "task": "passport.tasks.expire_competences",
         "schedule": crontab(hour=0, minute=30),
@@ -246,6 +251,14 @@ CELERY_BEAT_SCHEDULE = {
     },
     "passport-feed-sweep": {
         "task": "passport.tasks.sweep_passport_feed",
+        "schedule": crontab(minute="*/15"),
+    },
+    "notifications-daily-digest": {
+        "task": "notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "notifications-sweep-unsent-emails": {
+        "task": "notifications.tasks.requeue_unsent_emails",
         "schedule": crontab(minute="*/15"),
     },
     "close-overdue-assessment-attempts": {

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from academy.models import Competency, ElectronicSignature, SignatureMeaning, User
@@ -29,6 +30,8 @@ from assessments.validations.rules import (
     gowning_passed,
     result_date_errors,
 )
+from notifications.kinds import Kind
+from notifications.services import notify
 from passport.competences.services import suspend_competence_automatically
 from passport.models import Competence
 
@@ -232,6 +235,17 @@ def _record_validation(
             "corrects_id": corrects.pk if corrects else None,
         },
     )
+    if not record.passed:
+        notify(
+            recipient=operator,
+            kind=Kind.VALIDATION_FAILED,
+            title=f"Your {record.get_kind_display().lower()} of "
+            f"{record.performed_on:%d %B %Y} did not pass",
+            body=f"{recorded_by.full_name} recorded the result. Talk to them about "
+            "what happens next.",
+            link=reverse("assessments:my_validations"),
+            event_key=f"validation_failed:{record.pk}",
+        )
     after = operator_validations(operator, today=today).standings
     affected = [kind]
     if kind == ValidationKind.FINGER_DAB:

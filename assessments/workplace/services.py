@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from academy.models import Competency, ElectronicSignature, SignatureMeaning, User
@@ -31,9 +32,11 @@ from assessments.models import (
 from assessments.workplace.evidence import WorkplaceAssessmentRefused, locked
 from assessments.workplace.policies import may_countersign, may_sign_off
 from assessments.workplace.rules import competent_outcome_refusal, needs_override
+from notifications.kinds import Kind
+from notifications.services import notify
 from passport.models import TrainingPlanItem
 from passport.plans.services import start_plan_item
-from trainers.permissions import can_assess
+from trainers.permissions import assessors_for, can_assess
 
 ASSESSOR_ROLE = "Workplace assessor"
 COUNTERSIGNER_ROLE = "Countersigning workplace assessor"
@@ -127,6 +130,17 @@ def request_sign_off(
         actor=assessment.trainee,
         target=assessment,
         details={"assessor_id": assessor.pk, "competency": assessment.competency.code},
+    )
+    competency, trainee = assessment.competency, assessment.trainee
+    notify(
+        recipient=assessor,
+        kind=Kind.SIGN_OFF_REQUESTED,
+        title=f"{trainee.full_name} asks you to sign off {competency.code} "
+        f"{competency.title}",
+        body=f"{trainee.full_name} has attached their evidence and reflection to "
+        "their workplace assessment. Observe their practice and sign it off.",
+        link=reverse("assessments:workplace_sign", args=[assessment.pk]),
+        event_key=f"sign_off_requested:{assessment.pk}",
     )
     return assessment
 
@@ -305,8 +319,61 @@ def _sign_off(
     )
     assessment.signature = signature
     assessment.save()
+    _notify_signed(assessment, signer=assessor)
     _decide_after_signing(assessment, signer=assessor, signature=signature)
     return assessment
+
+
+def _notify_signed(assessment: WorkplaceAssessment, *, signer: User) -> None:
+    """Tell the trainee the outcome, and the possible countersigners that a competent
+    outcome waits for them."""
+    competency, trainee = assessment.competency, assessment.trainee
+    what = f"{competency.code} {competency.title}"
+    record = reverse("assessments:workplace_assessment", args=[assessment.pk])
+    if not assessment.is_competent:
+        notify(
+            recipient=trainee,
+            kind=Kind.SIGN_OFF_RETURNED,
+            title=f"Not yet competent: your workplace assessment of {what}",
+            body=f"{signer.full_name} assessed you as not yet competent. Their action "
+            f"plan: {assessment.action_plan}",
+            link=record,
+            event_key=f"sign_off_returned:{assessment.pk}",
+        )
+        return
+    waiting = assessment.status == AssessmentStatus.AWAITING_COUNTERSIGN
+    notify(
+        recipient=trainee,
+        kind=Kind.SIGN_OFF_SIGNED,
+        title=f"Signed off as competent: your workplace assessment of {what}",
+        body=f"{signer.full_name} assessed you as competent."
+        + (" A second assessor now countersigns it." if waiting else ""),
+        link=record,
+        event_key=f"sign_off_signed:{assessment.pk}",
+    )
+    if not waiting or trainee.organisation_id is None:
+        return
+    # Those `may_countersign` allows: accredited for it, of the trainee's organisation.
+    countersigners = (
+        User.objects.filter(
+            pk__in=assessors_for(competency),
+            organisation_id=trainee.organisation_id,
+            is_active=True,
+        )
+        .exclude(pk__in=[trainee.pk, signer.pk])
+        .order_by("pk")
+    )
+    for countersigner in countersigners:
+        notify(
+            recipient=countersigner,
+            kind=Kind.COUNTERSIGN_NEEDED,
+            title=f"Countersignature needed: {trainee.full_name}, {what}",
+            body=f"{signer.full_name} assessed {trainee.full_name} as competent. A "
+            "second accredited assessor must countersign before the competence is "
+            "awarded.",
+            link=reverse("assessments:workplace_countersign", args=[assessment.pk]),
+            event_key=f"countersign_needed:{assessment.pk}",
+        )
 
 
 def countersign_assessment(
@@ -358,6 +425,16 @@ def _countersign(
         actor=countersigner,
         target=assessment,
         details={"signature_id": signature.pk},
+    )
+    competency = assessment.competency
+    notify(
+        recipient=assessment.trainee,
+        kind=Kind.SIGN_OFF_SIGNED,
+        title=f"Countersigned: your workplace assessment of {competency.code} "
+        f"{competency.title}",
+        body=f"{countersigner.full_name} countersigned the competent outcome.",
+        link=reverse("assessments:workplace_assessment", args=[assessment.pk]),
+        event_key=f"sign_off_countersigned:{assessment.pk}",
     )
     _decide_after_signing(assessment, signer=countersigner, signature=signature)
     return assessment

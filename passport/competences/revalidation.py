@@ -4,13 +4,13 @@ its revalidation in their training plan, and mark it expired when it lapses."""
 from collections import defaultdict
 from datetime import date
 
-from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from academy.services import record_audit_event
+from notifications.kinds import Kind
+from passport.competences.services import notify_holder_and_trainers
 from passport.competences.status import LAPSING, warning_due, warning_window_end
 from passport.feed.services import record_feed_event
 from passport.models import (
@@ -22,7 +22,6 @@ from passport.models import (
     TrainingPlan,
     TrainingPlanItem,
 )
-from trainers.permissions import trainers_of
 
 
 def _record_event(competence: Competence, *, kind: str, reason: str, now):
@@ -60,33 +59,17 @@ def plan_revalidation(competence: Competence) -> TrainingPlanItem:
 
 
 def _send_warning(competence: Competence, *, threshold: int, today: date) -> None:
-    holder = competence.holder
-    context = {"competence": competence, "holder": holder, "days": threshold}
-    subject = (
-        f"{competence.competency.code} needs revalidation by "
-        f"{date_format(competence.expires_on, 'j F Y')}"
+    expires = date_format(competence.expires_on, "j F Y")
+    notify_holder_and_trainers(
+        competence,
+        kind=Kind.COMPETENCE_EXPIRING,
+        what=f"due for revalidation by {expires}",
+        body=f"It expires on {expires}, in {threshold} days or fewer. Its "
+        "revalidation is in the training plan, due on that date.",
+        event_key=f"competence_expiring:{competence.pk}:{competence.expires_on}:"
+        f"{threshold}",
+        today=today,
     )
-    messages = [
-        (
-            subject,
-            render_to_string("passport/email/revalidation_holder.txt", context),
-            None,
-            [holder.email],
-        )
-    ]
-    messages += [
-        (
-            f"{subject}: {holder.full_name}",
-            render_to_string(
-                "passport/email/revalidation_trainer.txt",
-                {**context, "trainer": trainer},
-            ),
-            None,
-            [trainer.email],
-        )
-        for trainer in trainers_of(holder, today=today)
-    ]
-    send_mass_mail(messages, fail_silently=False)
 
 
 def _warn(competence: Competence, *, threshold: int, today: date) -> bool:
@@ -193,6 +176,15 @@ def _expire(competence: Competence, *, today: date) -> bool:
         actor_name="Academy",
         target=competence,
         details={"event_id": event.pk, "expires_on": competence.expires_on},
+    )
+    notify_holder_and_trainers(
+        competence,
+        kind=Kind.COMPETENCE_EXPIRED,
+        what="expired",
+        body=f"It was not revalidated by {date_format(competence.expires_on, 'j F Y')}"
+        ". Its revalidation is in the training plan.",
+        event_key=f"competence_expired:{event.pk}",
+        today=today,
     )
     return True
 

@@ -10,11 +10,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from academy.models import Competency, ElectronicSignature, SignatureMeaning, User
 from academy.services import record_audit_event
 from academy.signatures import Reauthentication, reauthenticate, sign_record
+from notifications.kinds import Kind
+from notifications.services import notify
 from passport.certificates.services import issue_certificate
 from passport.feed.services import record_feed_event
 from passport.models import (
@@ -24,6 +28,7 @@ from passport.models import (
     CompetenceStatus,
 )
 from passport.plans.services import complete_plan_items, reopen_plan_items
+from trainers.permissions import trainers_of
 
 ENDED_STATUSES = (CompetenceStatus.REVOKED,)
 
@@ -112,6 +117,21 @@ def award_competence(
             "certificate": certificate.number,
         },
     )
+    renewed = kind == CompetenceEventKind.RENEWED
+    notify(
+        recipient=holder,
+        kind=Kind.COMPETENCE_AWARDED,
+        title=f"{'Renewed' if renewed else 'Awarded'}: {competency.code} "
+        f"{competency.title}. Your certificate is ready",
+        body=f"Certificate {certificate.number} is in your skills passport"
+        + (
+            f"; the competence is valid until {date_format(expires_on, 'j F Y')}."
+            if expires_on
+            else "."
+        ),
+        link=reverse("passport:passport"),
+        event_key=f"competence_awarded:{event.pk}",
+    )
     return event
 
 
@@ -169,7 +189,49 @@ def _record_change(
             **audit_details,
         },
     )
+    notify_holder_and_trainers(
+        competence,
+        kind={
+            CompetenceStatus.SUSPENDED: Kind.COMPETENCE_SUSPENDED,
+            CompetenceStatus.REVOKED: Kind.COMPETENCE_REVOKED,
+        }[status],
+        what="suspended" if status == CompetenceStatus.SUSPENDED else "revoked",
+        body=f"Reason: {reason}",
+        event_key=f"competence_{status}:{event.pk}",
+    )
     return event
+
+
+def notify_holder_and_trainers(
+    competence: Competence,
+    *,
+    kind: str,
+    what: str,
+    body: str,
+    event_key: str,
+    today: date | None = None,
+) -> None:
+    """Tell the holder, on their passport, and their current trainers, on the
+    trainee's record, that the competence changed."""
+    holder, competency = competence.holder, competence.competency
+    notify(
+        recipient=holder,
+        kind=kind,
+        title=f"Your competence {competency.code} {competency.title} is {what}",
+        body=body,
+        link=reverse("passport:passport"),
+        event_key=event_key,
+    )
+    for trainer in trainers_of(holder, today=today):
+        notify(
+            recipient=trainer,
+            kind=kind,
+            title=f"{holder.full_name}'s competence {competency.code} "
+            f"{competency.title} is {what}",
+            body=body,
+            link=reverse("trainers:trainee_record", args=[holder.pk]),
+            event_key=event_key,
+        )
 
 
 @transaction.atomic

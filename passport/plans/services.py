@@ -1,20 +1,24 @@
-"""Writes of the passport app: training plans and their overdue notices."""
+"""Writes of the passport app: training plans and their due-soon and overdue
+notices."""
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from academy.models import Competency, SpecialistArea, User
 from academy.pathways import competencies_for_role
 from academy.services import record_audit_event
+from notifications.kinds import Kind
+from notifications.services import notify
 from passport.models import TrainingPlan, TrainingPlanItem
 from trainers.permissions import can_plan_training, trainers_of
 
@@ -72,6 +76,18 @@ def assign_training_plan(
             "due_on": due_on,
         },
     )
+    if added:
+        codes = ", ".join(sorted(item.competency.code for item in added))
+        notify(
+            recipient=trainee,
+            kind=Kind.PLAN_ITEM_ASSIGNED,
+            title=f"{assigned_by.full_name} added {len(added)} "
+            f"{'competency' if len(added) == 1 else 'competencies'} to your "
+            "training plan",
+            body=f"{codes}: due by {date_format(due_on, 'j F Y')}.",
+            link=reverse("passport:my_plan"),
+            event_key=f"plan_item_assigned:{added[0].pk}",
+        )
     return PlanAssignment(
         plan=plan, added=added, already_planned=len(chosen) - len(added)
     )
@@ -119,12 +135,12 @@ def _claim_overdue_notice(item: TrainingPlanItem) -> bool:
 
 
 def notify_overdue_plan_items(*, today: date | None = None) -> int:
-    """E-mail each trainee, and their current trainers, about plan items that have
+    """Tell each trainee, and their current trainers, about plan items that have
     passed their due date; each item is notified once per due date. Returns how many
     items were notified.
 
-    Each trainee's notices are claimed and sent in one transaction, so a failed send
-    is retried by the next run and a repeated run sends nothing twice."""
+    Each trainee's items are claimed and notified in one transaction, so a repeated
+    run tells nobody twice; the e-mails are sent after commit."""
     today = today or timezone.localdate()
     overdue = (
         TrainingPlanItem.objects.filter(completed_at=None, due_on__lt=today)
@@ -140,34 +156,82 @@ def notify_overdue_plan_items(*, today: date | None = None) -> int:
         with transaction.atomic():
             claimed = [item for item in items if _claim_overdue_notice(item)]
             if claimed:
-                _send_overdue_notices(claimed[0].plan.trainee, claimed, today=today)
+                _notify_overdue(claimed[0].plan.trainee, claimed, today=today)
                 notified += len(claimed)
     return notified
 
 
-def _send_overdue_notices(
+def _item_lines(items: list[TrainingPlanItem]) -> str:
+    return "\n".join(
+        f"{item.competency.code} {item.competency.title}: due "
+        f"{date_format(item.due_on, 'j F Y')}"
+        for item in items
+    )
+
+
+def _notify_overdue(
     trainee: User, items: list[TrainingPlanItem], *, today: date
 ) -> None:
-    context = {"trainee": trainee, "items": items}
-    subject = "Training plan items overdue"
-    messages = [
-        (
-            subject,
-            render_to_string("passport/email/overdue_trainee.txt", context),
-            None,
-            [trainee.email],
-        )
-    ]
+    """One notification to the trainee and one to each of their trainers, naming the
+    items claimed in this run (the key names each item and its due date)."""
+    claimed = ",".join(f"{item.pk}@{item.due_on}" for item in items)
+    key = f"plan_items_overdue:{hashlib.sha256(claimed.encode()).hexdigest()[:40]}"
+    count = (
+        f"{len(items)} training plan {'item is' if len(items) == 1 else 'items are'}"
+    )
+    notify(
+        recipient=trainee,
+        kind=Kind.PLAN_ITEM_OVERDUE,
+        title=f"{count} overdue",
+        body=f"These items of your training plan have passed their due date:\n"
+        f"{_item_lines(items)}",
+        link=reverse("passport:my_plan"),
+        event_key=key,
+    )
     for trainer in trainers_of(trainee, today=today):
-        messages.append(
-            (
-                f"{subject}: {trainee}",
-                render_to_string(
-                    "passport/email/overdue_trainer.txt",
-                    {**context, "trainer": trainer},
-                ),
-                None,
-                [trainer.email],
-            )
+        notify(
+            recipient=trainer,
+            kind=Kind.PLAN_ITEM_OVERDUE,
+            title=f"{count} overdue for {trainee.full_name}",
+            body=f"These items of the training plan of {trainee.full_name}, whom you "
+            f"supervise, have passed their due date:\n{_item_lines(items)}",
+            link=reverse("trainers:trainee_record", args=[trainee.pk]),
+            event_key=key,
         )
-    send_mass_mail(messages, fail_silently=False)
+
+
+DUE_SOON_DAYS = 7
+
+
+def notify_plan_items_due_soon(
+    *, today: date | None = None, within_days: int = DUE_SOON_DAYS
+) -> int:
+    """Tell each trainee once about each open plan item due within the next week
+    (again if its due date changes). Returns how many notifications were made."""
+    today = today or timezone.localdate()
+    due_soon = (
+        TrainingPlanItem.objects.filter(
+            completed_at=None,
+            due_on__gte=today,
+            due_on__lte=today + timedelta(days=within_days),
+        )
+        .select_related("plan__trainee", "competency")
+        .order_by("due_on", "id")
+    )
+    made = 0
+    for item in due_soon:
+        days = (item.due_on - today).days
+        when = "today" if days == 0 else f"in {days} day{'s' if days > 1 else ''}"
+        made += (
+            notify(
+                recipient=item.plan.trainee,
+                kind=Kind.PLAN_ITEM_DUE_SOON,
+                title=f"{item.competency.code} {item.competency.title} is due {when}",
+                body=f"This item of your training plan is due on "
+                f"{date_format(item.due_on, 'j F Y')}.",
+                link=reverse("passport:my_plan"),
+                event_key=f"plan_item_due_soon:{item.pk}:{item.due_on}",
+            )
+            is not None
+        )
+    return made

@@ -10,7 +10,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each app may import the apps before it (docs/architecture.md).
-ORDER = ["academy", "courses", "trainers", "passport", "assessments", "demo"]
+ORDER = [
+    "academy",
+    "notifications",
+    "courses",
+    "trainers",
+    "passport",
+    "assessments",
+    "demo",
+]
 OURS = {*ORDER, "bench"}
 
 

@@ -134,7 +134,9 @@ def test_finding_flags_modules_covering_its_competencies_until_cleared(
     assert review_request.cleared_at is not None
 
 
-def test_moderators_are_emailed_once_about_modules_due_for_review(area_page, make_user):
+def test_moderators_are_emailed_once_about_modules_due_for_review(
+    area_page, make_user, django_capture_on_commit_callbacks
+):
     make_user("TSET moderator", email="ruth@test.example")
     today = timezone.localdate()
     due = make_module(
@@ -144,8 +146,9 @@ def test_moderators_are_emailed_once_about_modules_due_for_review(area_page, mak
         area_page, lessons=0, next_review_date=today + datetime.timedelta(days=90)
     )
 
-    assert remind_moderators_of_due_reviews(today=today) == 1
-    assert remind_moderators_of_due_reviews(today=today) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert remind_moderators_of_due_reviews(today=today) == 1
+        assert remind_moderators_of_due_reviews(today=today) == 0
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["ruth@test.example"]

@@ -50,12 +50,13 @@ def _days_before(competence, days):
 
 
 def test_sixty_days_before_expiry_the_holder_and_trainers_are_warned_once(
-    held, network
+    held, network, django_capture_on_commit_callbacks
 ):
     today = _days_before(held, 60)
 
-    assert mark_expiring_competences(today=today) == 1
-    assert mark_expiring_competences(today=today) == 0  # the task ran twice
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mark_expiring_competences(today=today) == 1
+        assert mark_expiring_competences(today=today) == 0  # the task ran twice
 
     held.refresh_from_db()
     assert held.status == CompetenceStatus.EXPIRING
@@ -72,9 +73,12 @@ def test_sixty_days_before_expiry_the_holder_and_trainers_are_warned_once(
     )
 
 
-def test_each_threshold_is_warned_once_and_late_runs_catch_up(held):
-    for days in (60, 59, 31, 30, 29, 10, 5, 5, 0):
-        mark_expiring_competences(today=_days_before(held, days))
+def test_each_threshold_is_warned_once_and_late_runs_catch_up(
+    held, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for days in (60, 59, 31, 30, 29, 10, 5, 5, 0):
+            mark_expiring_competences(today=_days_before(held, days))
 
     assert sorted(
         RevalidationNotice.objects.values_list("threshold_days", flat=True)
@@ -214,13 +218,16 @@ def test_daily_tasks_call_the_services(held):
     assert expire_lapsed_competences.delay().get() == 0
 
 
-def test_the_unique_notice_stops_a_concurrent_second_warning(held):
+def test_the_unique_notice_stops_a_concurrent_second_warning(
+    held, django_capture_on_commit_callbacks
+):
     from passport.competences.revalidation import _warn
 
     today = _days_before(held, 60)
-    assert _warn(held, threshold=60, today=today) is True
-    # A second run that read the notices before the first one committed.
-    assert _warn(held, threshold=60, today=today) is False
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _warn(held, threshold=60, today=today) is True
+        # A second run that read the notices before the first one committed.
+        assert _warn(held, threshold=60, today=today) is False
 
     assert RevalidationNotice.objects.count() == 1
     assert len(mail.outbox) == 2

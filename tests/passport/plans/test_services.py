@@ -110,7 +110,9 @@ def test_start_and_complete_plan_items(network):
     assert item.completed_at
 
 
-def test_overdue_notices_go_to_trainee_and_trainers_once(network):
+def test_overdue_notices_go_to_trainee_and_trainers_once(
+    network, django_capture_on_commit_callbacks
+):
     network_services.assign_trainer(
         trainer=network.trainer, trainee=network.trainee, assigned_by=network.lead
     )
@@ -125,11 +127,13 @@ def test_overdue_notices_go_to_trainee_and_trainers_once(network):
         due_on=TODAY() - timedelta(days=3),
         completed_at=timezone.now(),
     )
-    assert send_overdue_plan_notices.delay().get() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_overdue_plan_notices.delay().get() == 1
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted([network.trainee.email, network.trainer.email])
     assert network.competency.code in mail.outbox[0].body
-    assert notify_overdue_plan_items() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notify_overdue_plan_items() == 0
     assert len(mail.outbox) == 2
     # A new due date that passes gets its own notice.
     TrainingPlanItem.objects.filter(pk=overdue.pk).update(
@@ -138,18 +142,26 @@ def test_overdue_notices_go_to_trainee_and_trainers_once(network):
     assert notify_overdue_plan_items() == 1
 
 
-def test_failed_send_is_retried_by_the_next_run(network, monkeypatch):
+def test_a_failed_e_mail_keeps_the_notice_and_is_sent_by_the_sweep(
+    network, monkeypatch, django_capture_on_commit_callbacks
+):
+    from notifications.models import Notification
+    from notifications.services import requeue_unsent_emails
+
     item = TrainingPlanItemFactory(
         plan__trainee=network.trainee, due_on=TODAY() - timedelta(days=1)
     )
-
-    def broken(*args, **kwargs):
-        raise OSError("mail server down")
-
-    monkeypatch.setattr("passport.plans.services.send_mass_mail", broken)
-    with pytest.raises(OSError, match="mail server down"):
-        notify_overdue_plan_items()
+    monkeypatch.setattr(
+        "django.core.mail.EmailMessage.send",
+        lambda *args, **kwargs: (_ for _ in ()).throw(OSError("mail server down")),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notify_overdue_plan_items() == 1
     item.refresh_from_db()
-    assert item.overdue_notice_for is None
+    assert item.overdue_notice_for == item.due_on
+    assert notify_overdue_plan_items() == 0
     monkeypatch.undo()
-    assert notify_overdue_plan_items() == 1
+    assert not mail.outbox
+    assert requeue_unsent_emails(older_than=timedelta(0)) == 1
+    assert [m.to for m in mail.outbox] == [[network.trainee.email]]
+    assert Notification.objects.get().email_state == "sent"
