@@ -23,6 +23,7 @@ from courses.models import (
     ModulePage,
     SpecialistAreaIndexPage,
 )
+from notifications.models import Notification
 from passport.models import Certificate, Competence, ShareLink
 from trainers.models import Mentorship, Supervision
 
@@ -235,6 +236,17 @@ URLS: dict[str, Callable] = {
         "passport:matrix_export",
         kwargs={"pk": _priya(w).organisation_id, "file_format": "csv"},
     ),
+    "notifications:centre": lambda w: reverse("notifications:centre"),
+    "notifications:preferences": lambda w: reverse("notifications:preferences"),
+    "notifications:mark_all_read": lambda w: reverse("notifications:mark_all_read"),
+    "notifications:open": _with_pk(
+        "notifications:open",
+        lambda w: Notification.objects.filter(recipient=_priya(w)).first().pk,
+    ),
+    "notifications:mark_read": _with_pk(
+        "notifications:mark_read",
+        lambda w: Notification.objects.filter(recipient=_priya(w)).first().pk,
+    ),
     "api:schema": lambda w: reverse("api:schema"),
     "api:my_competences": lambda w: reverse("api:my_competences"),
     "api:holder_competences": lambda w: reverse(
@@ -300,6 +312,9 @@ NOT_PAGES = {
     "sign_out": _POST_ONLY,
     "trainers:end_supervision": _POST_ONLY,
     "trainers:mentorship_action": _POST_ONLY,
+    "notifications:open": "marks the notification read and redirects to its page",
+    "notifications:mark_read": _POST_ONLY,
+    "notifications:mark_all_read": _POST_ONLY,
 }
 
 

@@ -3,12 +3,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from academy.models import User
 from demo import academy as framework_and_people
-from demo import assessments, courses, passport, trainers
+from demo import assessments, courses, notices, passport, trainers
 from demo.assessments import validations, workplace
 from demo.passport import sharing
 
 # Each step builds on the ones before it: content, the network, plans and first awards,
-# question banks, then records that need them all.
+# question banks, then records that need them all; last, the notifications they made.
 STEPS = (
     courses.load,
     trainers.load_network,
@@ -19,6 +19,7 @@ STEPS = (
     sharing.load,
     workplace.load,
     validations.load_validations,
+    notices.load,
 )
 
 
