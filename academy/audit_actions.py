@@ -101,6 +101,11 @@ AUDIT_ACTIONS: dict[str, str] = {
     "passport.api_token_issued": "An API token for the passport feed was issued.",
     "passport.api_token_withdrawn": "An API token for the passport feed was withdrawn.",
     "passport.training_plan_assigned": "A training plan was assigned to a trainee.",
+    "passport.signature_mismatch_detected": "The nightly check found a signed record "
+    "or its signature changed after signing; the competences it supports are under "
+    "review and nothing was suspended.",
+    "passport.signature_finding_resolved": "An administrator resolved a finding of a "
+    "signed record changed after signing, with their reason.",
 }
 
 # Names written by earlier code, still stored in the chain, and what they mean now.

@@ -10,7 +10,19 @@ from passport.feed.viewsets import (
     ApiTokenViewSet,
     FeedEventViewSet,
 )
-from passport.models import ApiToken, Certificate, Competence, FeedEvent
+from passport.findings.policies import may_review_signature_findings
+from passport.findings.viewsets import (
+    OpenFindingsPanel,
+    SignatureFindingPolicy,
+    SignatureFindingViewSet,
+)
+from passport.models import (
+    ApiToken,
+    Certificate,
+    Competence,
+    FeedEvent,
+    SignatureFinding,
+)
 from passport.plans.panels import (
     ItemsDueSoonPanel,
     PlanProgressColumn,
@@ -113,3 +125,20 @@ def pathway_competency_status(request, competencies):
     if not request.user.is_authenticated:
         return {}
     return pathway_statuses(request.user, competencies)
+
+
+register_permission_policy(SignatureFinding, SignatureFindingPolicy(SignatureFinding))
+
+
+@hooks.register("register_admin_viewset")
+def register_signature_findings():
+    return SignatureFindingViewSet("signature_findings")
+
+
+@hooks.register("construct_homepage_panels")
+def open_signature_findings_panel(request, panels):
+    if not may_review_signature_findings(request.user):
+        return
+    count = SignatureFinding.objects.filter(resolved_at__isnull=True).count()
+    if count:
+        panels.append(OpenFindingsPanel(count))

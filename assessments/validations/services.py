@@ -302,7 +302,7 @@ def _act_on_change(
         competence = Competence.objects.filter(
             holder=operator, competency=competency
         ).first()
-        if competence is not None and competence.is_valid:
+        if competence is not None and competence.is_held:
             suspend_competence_automatically(
                 competence=competence,
                 decided_by=signer,

@@ -1,6 +1,7 @@
 """Workplace assessments: start, evidence, sign-off request, signing, countersigning
 and correction. Each step is audited; signed records are never changed."""
 
+from operator import attrgetter
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -163,9 +164,12 @@ def signed_content(assessment: WorkplaceAssessment) -> dict[str, Any]:
                 "result": c.result,
                 "comment": c.comment,
             }
-            for c in assessment.criteria.order_by("position")
+            # Sorted here, not by the database, so a prefetched checklist is used.
+            for c in sorted(assessment.criteria.all(), key=attrgetter("position"))
         ],
-        "evidence": [e.sha256 for e in assessment.evidence.order_by("id")],
+        "evidence": [
+            e.sha256 for e in sorted(assessment.evidence.all(), key=attrgetter("pk"))
+        ],
         "outcome": assessment.outcome,
         "action_plan": assessment.action_plan,
         "corrects_id": assessment.corrects_id,

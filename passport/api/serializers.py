@@ -23,13 +23,15 @@ class CompetenceSerializer(serializers.ModelSerializer):
 
     competency = CompetencySerializer(read_only=True)
     status = serializers.SerializerMethodField(
-        help_text="current (valid), expiring, expired, suspended or revoked, today."
+        help_text="current (valid), expiring, expired, suspended, revoked or "
+        "under_review (a signed record it rests on is being checked), today."
     )
     status_label = serializers.SerializerMethodField(
         help_text="The status in the words the Academy's pages use."
     )
     is_valid = serializers.SerializerMethodField(
-        help_text="Valid or expiring soon today, so it may be relied on."
+        help_text="Valid or expiring soon today, and not under review, so it may be "
+        "relied on."
     )
 
     class Meta:
@@ -51,6 +53,7 @@ class CompetenceSerializer(serializers.ModelSerializer):
             competence.status,
             expires_on=competence.expires_on,
             today=timezone.localdate(),
+            under_review=competence.under_review,
         )
 
     def get_status(self, competence: Competence) -> str:

@@ -43,6 +43,7 @@ class CertificateCheck:
     expires_on: date | None  # the last day of this award, as printed
     competence_status: str
     competence_expires_on: date | None  # the last day of the competence now
+    competence_under_review: bool  # a record it rests on changed after signing
     competency_code: str
     competency_title: str
     area_name: str
@@ -54,7 +55,7 @@ class CertificateCheck:
 CERTIFICATE_CHECK_SQL = f"""
     SELECT certificate.number, certificate.holder_name, certificate.organisation_name,
         certificate.issued_at, award.achieved_on, award.expires_on, competence.status,
-        competence.expires_on,
+        competence.expires_on, competence.under_review,
         competency.code, competency.title, area.name,
         EXISTS (
             SELECT 1 FROM {CompetenceEvent._meta.db_table} later
@@ -80,6 +81,8 @@ def certificate_to_verify(code: str) -> CertificateCheck | None:
     if row is None:
         return None
     check = CertificateCheck(*row[:-1], superseded=bool(row[-1]))
+    # SQLite returns its booleans as integers.
+    check = replace(check, competence_under_review=bool(check.competence_under_review))
     if timezone.is_naive(check.issued_at):  # SQLite keeps UTC without its zone
         check = replace(check, issued_at=check.issued_at.replace(tzinfo=UTC))
     return check

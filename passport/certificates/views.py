@@ -16,7 +16,7 @@ from passport.certificates.services import (
     open_certificate,
     render_certificate_pdf,
 )
-from passport.competences.status import status_words
+from passport.competences.status import Status, status_words
 from passport.models import Certificate
 from trainers.permissions import can_view_trainee_record
 
@@ -72,6 +72,7 @@ class VerificationView(View):
             certificate.competence_status,
             expires_on=certificate.competence_expires_on,
             today=timezone.localdate(),
+            under_review=certificate.competence_under_review,
         )
         response = render(
             request,
@@ -79,6 +80,7 @@ class VerificationView(View):
             {
                 "certificate": certificate,
                 "status": status,
+                "under_review": status.status == Status.UNDER_REVIEW,
             },
         )
         response["X-Robots-Tag"] = "noindex"

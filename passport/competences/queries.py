@@ -49,7 +49,10 @@ def passport_for(holder: User, *, today: date) -> dict:
             PassportEntry(
                 competence=competence,
                 status=status_words(
-                    competence.status, expires_on=competence.expires_on, today=today
+                    competence.status,
+                    expires_on=competence.expires_on,
+                    today=today,
+                    under_review=competence.under_review,
                 ),
                 evidence=evidence_summary(competence.evidence),
                 certificates=certificates.get(competence.pk, []),
@@ -103,10 +106,14 @@ def pathway_statuses(
     today = today or timezone.localdate()
     ids = [competency.pk for competency in competencies]
     held = {
-        competency_id: competence_status(status, expires_on=expires_on, today=today)
-        for competency_id, status, expires_on in Competence.objects.filter(
-            holder=person, competency_id__in=ids
-        ).values_list("competency_id", "status", "expires_on")
+        competency_id: competence_status(
+            status, expires_on=expires_on, today=today, under_review=under_review
+        )
+        for competency_id, status, expires_on, under_review in (
+            Competence.objects.filter(holder=person, competency_id__in=ids).values_list(
+                "competency_id", "status", "expires_on", "under_review"
+            )
+        )
     }
     planned = dict(
         TrainingPlanItem.objects.filter(

@@ -4,6 +4,11 @@ Pure: plain values in, plain values out. Every page, PDF, export, credential, th
 verification page and the API show a competence through `competence_status` and
 `STATUS_WORDS`, so the same competence reads the same everywhere.
 
+A competence a signed record supports is under review while an administrator looks
+into a finding that the record changed after it was signed: it is then neither valid
+nor suspended. Expiry still wins (an expired competence reads expired), and so do a
+suspension and a revocation.
+
 Dates: `expires_on` is the last day a competence is valid, so it is expired from the
 day after; it is expiring within 60 days of that day; holders and trainers are warned
 60, 30 and 7 days before. A scan that runs late (a missed day, a worker down for a
@@ -28,6 +33,7 @@ class Status(StrEnum):
     EXPIRED = "expired"
     SUSPENDED = "suspended"
     REVOKED = "revoked"
+    UNDER_REVIEW = "under_review"
     NOT_HELD = "not_held"
 
 
@@ -52,11 +58,14 @@ STATUS_WORDS: dict[Status, StatusWords] = {
         (Status.EXPIRED, "Expired", "grey"),
         (Status.SUSPENDED, "Suspended", "orange"),
         (Status.REVOKED, "Revoked", "red"),
+        (Status.UNDER_REVIEW, "Under review", "purple"),
         (Status.NOT_HELD, "Not held", "white"),
     )
 }
 # The statuses that lapse with time; suspended and revoked ones keep their status.
 LAPSING = (Status.VALID, Status.EXPIRING)
+# Held today, though one under review may not be relied on until the review ends.
+HELD = (*LAPSING, Status.UNDER_REVIEW)
 
 
 def is_expired(expires_on: date | None, *, today: date) -> bool:
@@ -70,16 +79,21 @@ def valid_until(expires_on: date) -> datetime:
     return datetime.combine(expires_on, time(23, 59, 59), tzinfo=UTC)
 
 
-def competence_status(stored: str, *, expires_on: date | None, today: date) -> Status:
+def competence_status(
+    stored: str, *, expires_on: date | None, today: date, under_review: bool = False
+) -> Status:
     """A suspended or revoked competence says so whatever its dates; one recorded as
-    expired stays expired; otherwise it is expired after its last day, expiring within
-    60 days of it, and valid before that or when it never lapses. The stored status
-    may lag the date (the nightly scan records it): the date wins."""
+    expired stays expired; otherwise it is expired after its last day, under review
+    while a finding about a record it rests on is open, expiring within 60 days of its
+    last day, and valid before that or when it never lapses. The stored status may
+    lag the date (the nightly scan records it): the date wins."""
     stored = Status(stored)
     if stored not in LAPSING:
         return stored
     if is_expired(expires_on, today=today):
         return Status.EXPIRED
+    if under_review:
+        return Status.UNDER_REVIEW
     if expires_on is not None and expires_on <= today + timedelta(
         days=EXPIRING_WITHIN_DAYS
     ):
@@ -87,9 +101,15 @@ def competence_status(stored: str, *, expires_on: date | None, today: date) -> S
     return Status.VALID
 
 
-def status_words(stored: str, *, expires_on: date | None, today: date) -> StatusWords:
+def status_words(
+    stored: str, *, expires_on: date | None, today: date, under_review: bool = False
+) -> StatusWords:
     """How a competence's status on `today` reads, for any page, PDF or export."""
-    return STATUS_WORDS[competence_status(stored, expires_on=expires_on, today=today)]
+    return STATUS_WORDS[
+        competence_status(
+            stored, expires_on=expires_on, today=today, under_review=under_review
+        )
+    ]
 
 
 def days_left(expires_on: date, *, today: date) -> int:

@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from academy.models import User
@@ -121,17 +122,23 @@ def issue_passport_bundle(holder: User) -> str:
 
 
 def publish_status_list() -> str:
-    """The signed status list, its bits derived from competences' statuses now."""
+    """The signed status list, its bits derived from competences' statuses now.
+
+    A competence under review (a signed record it rests on changed after signing)
+    is published with the suspension bit, the list's only temporary status, so no
+    relying party's check reports it valid until an administrator resolves the
+    finding; the competence itself is not suspended."""
     entries = CredentialStatusEntry.objects.filter(
-        competence__status__in=[CompetenceStatus.REVOKED, CompetenceStatus.SUSPENDED]
-    ).values_list("index", "competence__status")
+        Q(competence__status__in=[CompetenceStatus.REVOKED, CompetenceStatus.SUSPENDED])
+        | Q(competence__under_review=True)
+    ).values_list("index", "competence__status", "competence__under_review")
     encoded = encode_status_list(
         {
             index: status_value(
                 revoked=status == CompetenceStatus.REVOKED,
-                suspended=status == CompetenceStatus.SUSPENDED,
+                suspended=status == CompetenceStatus.SUSPENDED or under_review,
             )
-            for index, status in entries
+            for index, status, under_review in entries
         }
     )
     now = timezone.now()

@@ -3,7 +3,8 @@ in which every issued credential has a fixed position.
 
 Open Badges 3.0 allows a single `credentialStatus` object, so each credential has
 one entry of two bits (`statusPurpose` "message", `statusSize` 2): the first bit
-says revoked, the second suspended. The bits are derived from the competence's
+says revoked, the second suspended (also set while the competence is under review,
+the list's only temporary status). The bits are derived from the competence's
 status whenever the list is published, so suspending or revoking needs no write here.
 """
 

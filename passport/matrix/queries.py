@@ -74,24 +74,27 @@ def assemble_matrix(
     *,
     people: list[MatrixPerson],
     competencies: list[Competency],
-    held: dict[tuple[int, int], tuple[str, date | None]],
+    held: dict[tuple[int, int], tuple[str, date | None, bool]],
     today: date,
     status: str | None = None,
 ) -> Matrix:
     """One row per person and one cell per competency; with a status chosen, only the
     people with at least one competency in that status. Counts cover the rows shown."""
     # Cells are immutable, so people with the same status and expiry share one.
-    shared_cells: dict[tuple[str, date | None], MatrixCell] = {}
+    shared_cells: dict[tuple[str, date | None, bool], MatrixCell] = {}
 
-    def cell_for(found: tuple[str, date | None]) -> MatrixCell:
+    def cell_for(found: tuple[str, date | None, bool]) -> MatrixCell:
         cell = shared_cells.get(found)
         if cell is None:
-            cell_status = competence_status(found[0], expires_on=found[1], today=today)
+            stored, expires_on, under_review = found
+            cell_status = competence_status(
+                stored, expires_on=expires_on, today=today, under_review=under_review
+            )
             cell = shared_cells[found] = MatrixCell(
                 status=cell_status,
                 label=STATUS_WORDS[cell_status].label,
                 colour=STATUS_WORDS[cell_status].colour,
-                expires_on=found[1],
+                expires_on=expires_on,
             )
         return cell
 
@@ -142,13 +145,15 @@ def organisation_matrix(
         ).values_list("pk", "full_name", "job_title", "band")
     ]
     held = {
-        (holder_id, competency_id): (competence_status, expires_on)
-        for holder_id, competency_id, competence_status, expires_on in (
+        (holder_id, competency_id): (competence_status, expires_on, under_review)
+        for holder_id, competency_id, competence_status, expires_on, under_review in (
             Competence.objects.filter(
                 holder__in=staff, competency__in=[c.pk for c in competencies]
             )
             .order_by()
-            .values_list("holder_id", "competency_id", "status", "expires_on")
+            .values_list(
+                "holder_id", "competency_id", "status", "expires_on", "under_review"
+            )
         )
     }
     return assemble_matrix(

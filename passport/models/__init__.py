@@ -12,6 +12,7 @@ from .feed import FeedDeliveryStatus, FeedEvent
 from .plans import TrainingPlan, TrainingPlanItem
 from .revalidation import RevalidationNotice
 from .sharing import ShareLink, ShareLinkView
+from .signature_findings import SignatureFinding, SignatureProblem
 
 __all__ = [
     "AWARD_KINDS",
@@ -29,6 +30,8 @@ __all__ = [
     "RevalidationNotice",
     "ShareLink",
     "ShareLinkView",
+    "SignatureFinding",
+    "SignatureProblem",
     "TrainingPlan",
     "TrainingPlanItem",
 ]

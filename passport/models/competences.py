@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from academy.models import Competency, ElectronicSignature
-from passport.competences.status import LAPSING, StatusWords, status_words
+from passport.competences.status import HELD, LAPSING, StatusWords, status_words
 
 
 class CompetenceStatus(models.TextChoices):
@@ -46,6 +46,11 @@ class Competence(models.Model):
         help_text="Summary of what met the requirements at the latest award.",
     )
     updated_at = models.DateTimeField()
+    under_review = models.BooleanField(
+        default=False,
+        help_text="A signed record it rests on changed after signing and an "
+        "administrator has not yet resolved the finding. Nothing is suspended.",
+    )
 
     # A record, not content: Wagtail's reference index (admin "Usage") skips it.
     wagtail_reference_index_ignore = True
@@ -66,13 +71,22 @@ class Competence(models.Model):
     def status_words(self) -> StatusWords:
         """Its status today, in the words every surface uses."""
         return status_words(
-            self.status, expires_on=self.expires_on, today=timezone.localdate()
+            self.status,
+            expires_on=self.expires_on,
+            today=timezone.localdate(),
+            under_review=self.under_review,
         )
 
     @property
     def is_valid(self) -> bool:
         """Valid or expiring soon today, so it may be relied on."""
         return self.status_words.status in LAPSING
+
+    @property
+    def is_held(self) -> bool:
+        """Valid, expiring soon or under review today: held, so a failed validation
+        or a withdrawn record still suspends it."""
+        return self.status_words.status in HELD
 
 
 class CompetenceEventKind(models.TextChoices):

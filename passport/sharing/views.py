@@ -89,7 +89,12 @@ def shared_passport(request, token: str):
     competences = [
         {
             "competence": c,
-            "status": status_words(c.status, expires_on=c.expires_on, today=today),
+            "status": status_words(
+                c.status,
+                expires_on=c.expires_on,
+                today=today,
+                under_review=c.under_review,
+            ),
         }
         for c in shared_competences(link.holder)
     ]

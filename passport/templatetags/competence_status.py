@@ -16,6 +16,7 @@ def competence_status_tag(competence) -> str:
         competence.status,
         expires_on=competence.expires_on,
         today=timezone.localdate(),
+        under_review=competence.under_review,
     )
     return format_html(
         '<strong class="nhsuk-tag nhsuk-tag--{}">{}</strong>', words.colour, words.label

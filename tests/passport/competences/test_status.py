@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from passport.competences.status import (
     EXPIRY_WARNING_DAYS,
+    HELD,
+    LAPSING,
     STATUS_WORDS,
     Status,
     competence_status,
@@ -137,6 +139,31 @@ TODAY = datetime.date(2026, 6, 1)
 )
 def test_status_from_competence_status_and_dates(status, expires_on, expected):
     assert competence_status(status, expires_on=expires_on, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "expires_on", "expected"),
+    [
+        ("current", None, Status.UNDER_REVIEW),
+        ("current", TODAY + datetime.timedelta(days=400), Status.UNDER_REVIEW),
+        ("expiring", TODAY, Status.UNDER_REVIEW),  # neither valid nor expiring
+        ("current", TODAY - datetime.timedelta(days=1), Status.EXPIRED),
+        ("expired", None, Status.EXPIRED),
+        ("suspended", None, Status.SUSPENDED),
+        ("revoked", None, Status.REVOKED),
+    ],
+)
+def test_a_competence_under_review_is_not_valid_until_the_review_ends(
+    status, expires_on, expected
+):
+    """Under review wins over valid and expiring; expiry, suspension and revocation
+    win over the review, and a review suspends nothing."""
+    assert (
+        competence_status(status, expires_on=expires_on, today=TODAY, under_review=True)
+        == expected
+    )
+    assert expected not in LAPSING
+    assert (expected in HELD) == (expected == Status.UNDER_REVIEW)
 
 
 def test_every_status_has_one_set_of_words_and_an_nhs_tag_colour():

@@ -23,18 +23,24 @@ pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate
 TAG = re.compile(r'nhsuk-tag nhsuk-tag--([\w-]+)">([^<]+)<')
-WORDS = {"Valid", "Expiring soon", "Expired", "Suspended", "Revoked"}
+WORDS = {"Valid", "Expiring soon", "Expired", "Suspended", "Revoked", "Under review"}
 
-# (status stored, days from today to the last valid day) -> (words, tag colour)
+# (status stored, days from today to the last valid day, under review) -> (words,
+# tag colour)
 CASES = [
     # Stored as current by the award, its last day passed before any scan ran: the
     # demo's Tom Okafor and COR-01.
-    pytest.param("current", -35, "Expired", "grey", id="expired-before-the-scan"),
-    pytest.param("current", 30, "Expiring soon", "yellow", id="expiring"),
-    pytest.param("current", 400, "Valid", "green", id="valid"),
-    pytest.param("expiring", 400, "Valid", "green", id="renewed-after-warning"),
-    pytest.param("suspended", 400, "Suspended", "orange", id="suspended"),
-    pytest.param("revoked", -3, "Revoked", "red", id="revoked"),
+    pytest.param(
+        "current", -35, False, "Expired", "grey", id="expired-before-the-scan"
+    ),
+    pytest.param("current", 30, False, "Expiring soon", "yellow", id="expiring"),
+    pytest.param("current", 400, False, "Valid", "green", id="valid"),
+    pytest.param("expiring", 400, False, "Valid", "green", id="renewed-after-warning"),
+    pytest.param("suspended", 400, False, "Suspended", "orange", id="suspended"),
+    pytest.param("revoked", -3, False, "Revoked", "red", id="revoked"),
+    # A signed record it rests on changed after signing: a finding is open.
+    pytest.param("current", 30, True, "Under review", "purple", id="under-review"),
+    pytest.param("suspended", 400, True, "Suspended", "orange", id="suspended-review"),
 ]
 
 
@@ -53,8 +59,12 @@ def _jwt_claims(token: str) -> dict:
     return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
 
 
-@pytest.mark.parametrize(("stored", "days_left", "words", "colour"), CASES)
-def test_every_surface_shows_the_same_status(client, stored, days_left, words, colour):
+@pytest.mark.parametrize(
+    ("stored", "days_left", "under_review", "words", "colour"), CASES
+)
+def test_every_surface_shows_the_same_status(
+    client, stored, days_left, under_review, words, colour
+):
     holder = UserFactory(full_name="Tom Okafor")
     award = award_competence(
         holder=holder,
@@ -65,7 +75,7 @@ def test_every_surface_shows_the_same_status(client, stored, days_left, words, c
     )
     last_day = TODAY() + datetime.timedelta(days=days_left)
     Competence.objects.filter(pk=award.competence.pk).update(
-        status=stored, expires_on=last_day
+        status=stored, expires_on=last_day, under_review=under_review
     )
     competence = Competence.objects.get(pk=award.competence.pk)
     expected = {(colour, words)}

@@ -25,7 +25,17 @@ from passport.competences.services import (
 )
 from passport.credentials import issuing
 from passport.credentials.services import issue_competence_credential
-from passport.models import CredentialStatusEntry, IssuerSigningKey
+from passport.findings.services import (
+    Mismatch,
+    record_signature_findings,
+    resolve_signature_finding,
+)
+from passport.models import (
+    CredentialStatusEntry,
+    IssuerSigningKey,
+    SignatureFinding,
+    SignatureProblem,
+)
 from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory, UserFactory
 
@@ -157,6 +167,39 @@ def test_status_index_is_allocated_once_and_bits_follow_suspend_and_revoke(
         password=PASSWORD,
     )
     assert status_of(client, published_jwks, claims) == 0b10
+
+
+def test_a_competence_under_review_is_not_published_as_valid(
+    client, competence, published_jwks, make_user
+):
+    """A signed record it rests on changed after signing: relying parties read the
+    list's temporary (suspension) bit until an administrator resolves the finding,
+    though the competence itself is not suspended."""
+    admin = make_user(is_superuser=True, is_staff=True)
+    claims = decode(issue_competence_credential(competence), published_jwks)
+    record_signature_findings(
+        mismatches=[
+            Mismatch(
+                subject="signature 1",
+                problem=SignatureProblem.CONTENT_CHANGED,
+                record_type="assessments.processvalidation",
+                record_id="1",
+                description="Broth transfer validation result 1",
+                observed_hash="0" * 64,
+                competence_ids=frozenset({competence.pk}),
+            )
+        ]
+    )
+    assert status_of(client, published_jwks, claims) == 0b01
+    competence.refresh_from_db()
+    assert competence.status == "current"
+
+    resolve_signature_finding(
+        finding=SignatureFinding.objects.get(),
+        resolved_by=admin,
+        reason="Restored from the verified backup.",
+    )
+    assert status_of(client, published_jwks, claims) == 0b00
 
 
 def test_altered_payload_is_rejected(competence, published_jwks):

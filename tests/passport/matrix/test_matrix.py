@@ -46,25 +46,29 @@ def test_grid_marks_every_cell_and_counts_each_status():
         MatrixPerson(pk=11, name="Ben", job_title="", band=4),
     ]
     held = {
-        (10, 1): ("current", TODAY + timedelta(days=300)),
-        (10, 2): ("current", TODAY + timedelta(days=10)),
-        (11, 1): ("suspended", None),
+        (10, 1): ("current", TODAY + timedelta(days=300), False),
+        (10, 2): ("current", TODAY + timedelta(days=10), False),
+        (11, 1): ("suspended", None, False),
+        (12, 2): ("current", TODAY + timedelta(days=300), True),
     }
+    people.append(MatrixPerson(pk=12, name="Cara", job_title="", band=5))
     matrix = assemble_matrix(
         people=people, competencies=[first, second], held=held, today=TODAY
     )
     assert [[c.label for c in row.cells] for row in matrix.rows] == [
         ["Valid", "Expiring soon"],
         ["Suspended", "Not held"],
+        ["Not held", "Under review"],
     ]
     counts = {count.status: count.count for count in matrix.counts}
     assert counts == {
-        "not_held": 1,
+        "not_held": 2,
         "current": 1,
         "expiring": 1,
         "expired": 0,
         "suspended": 1,
         "revoked": 0,
+        "under_review": 1,
     }
     only_suspended = assemble_matrix(
         people=people,
