@@ -18,11 +18,13 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import reduce
 from operator import or_
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from academy.audit_actions import stored_names
 from academy.audit_chain import canonical_json
@@ -159,6 +161,11 @@ def observed_hash(signature: ElectronicSignature | None, content: Any) -> str:
     return hashlib.sha256(canonical_json(state).encode("utf-8")).hexdigest()
 
 
+def _day(day: date) -> str:
+    """A day as the Academy writes it: 3 December 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def _record_pk(signature: ElectronicSignature) -> int | None:
     """The signed record's primary key, if the signature names one that could be."""
     record_id = signature.record_id
@@ -232,7 +239,7 @@ def _validation_record(
         kinds.append(ValidationKind.BROTH_TRANSFER)
     return SignedRecord(
         f"{result.get_kind_display()} result {result.pk} of "
-        f"{result.operator.full_name}, {result.performed_on:%d %B %Y}",
+        f"{result.operator.full_name}, {_day(result.performed_on)}",
         validation_signed_content(result),
         tuple(
             (result.operator_id, competencies[kind].pk)
@@ -367,7 +374,8 @@ def _check_chunk(
                 if record
                 else f"{signature.record_type} {signature.record_id}"
             )
-            + f", signed by {signature.printed_name} on {signature.signed_at:%d %B %Y}",
+            + f", signed by {signature.printed_name} on "
+            f"{_day(timezone.localdate(signature.signed_at))}",
             observed_hash=observed_hash(signature, content),
             signature_id=signature.pk,
         )
