@@ -135,10 +135,11 @@ def test_the_header_shows_the_unread_count_to_eyes_and_screen_readers(person, cl
     for n in range(3):
         tell(person, n)
     page = client.get(reverse("passport:passport")).content.decode()
-    assert '<span class="academy-notification-count" aria-hidden="true">3</span>' in (
-        page
-    )
-    assert '<span class="nhsuk-u-visually-hidden">, 3 unread</span>' in page
+    assert (
+        '<span class="nhsuk-u-visually-hidden">Notifications, 3 unread</span>'
+        '<span aria-hidden="true">Notifications'
+        '<span class="academy-notification-count">3</span></span>'
+    ) in page
 
 
 def test_the_unread_count_costs_one_query_on_an_existing_page(
