@@ -1,9 +1,14 @@
 """Fixtures shared by every app's tests. App-specific ones live in tests/<app>/conftest.py."""
 
 import io
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from wagtail.models import Page, Site
 
 from tests.factories.academy import UserFactory
@@ -67,14 +72,54 @@ def trainee(make_user):
     return make_user("Trainee", band=3)
 
 
+class DemoSnapshot:
+    """The demo world as `load_demo` first left it in a test that commits (a browser
+    journey's live server, a test with real workers) on the in-memory SQLite database:
+    a copy of the database and of the private files. Later such tests restore it with
+    SQLite's backup API in a fraction of a second instead of loading the demo again.
+    Tests inside a transaction (most) and PostgreSQL load the demo as before."""
+
+    def __init__(self) -> None:
+        self.database: sqlite3.Connection | None = None
+        self.files: Path | None = None
+
+    @staticmethod
+    def usable() -> bool:
+        return connection.vendor == "sqlite" and not connection.in_atomic_block
+
+    def take(self, private_root: Path) -> None:
+        connection.ensure_connection()
+        self.database = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(self.database)
+        self.files = Path(tempfile.mkdtemp(prefix="academy-demo-files-"))
+        if private_root.exists():
+            shutil.copytree(private_root, self.files, dirs_exist_ok=True)
+
+    def restore(self, private_root: Path) -> bool:
+        if self.database is None or self.files is None:
+            return False
+        connection.ensure_connection()
+        self.database.backup(connection.connection)
+        shutil.copytree(self.files, private_root, dirs_exist_ok=True)
+        return True
+
+
+DEMO_SNAPSHOT = DemoSnapshot()
+
+
 @pytest.fixture
-def demo_data(db, settings):
+def demo_data(db, settings, private_storage):
     """The whole `load_demo` content, as a new user of the demo would see it."""
     from django.core.management import call_command
 
+    snapshot = DEMO_SNAPSHOT.usable()
+    if snapshot and DEMO_SNAPSHOT.restore(Path(private_storage)):
+        return
     settings.DEBUG = True
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     settings.DEBUG = False
+    if snapshot:
+        DEMO_SNAPSHOT.take(Path(private_storage))
 
 
 @pytest.fixture(autouse=True)
