@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests. App-specific ones live in tests/<app>/conftest.py."""
 
+import atexit
 import io
 import shutil
 import sqlite3
@@ -92,6 +93,7 @@ class DemoSnapshot:
         self.database = sqlite3.connect(":memory:", check_same_thread=False)
         connection.connection.backup(self.database)
         self.files = Path(tempfile.mkdtemp(prefix="academy-demo-files-"))
+        atexit.register(shutil.rmtree, self.files, ignore_errors=True)
         if private_root.exists():
             shutil.copytree(private_root, self.files, dirs_exist_ok=True)
 
@@ -127,3 +129,15 @@ def private_storage(settings, tmp_path):
     """Evidence and other private files go to a directory of the test's own."""
     settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
     return settings.PRIVATE_STORAGE_ROOT
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist, keep together the tests that must share one process: those
+    with real services (one private Redis and one set of workers at a time) and each
+    module whose fixture loads a world once per module (the security battery)."""
+    for item in items:
+        if item.get_closest_marker("services"):
+            item.add_marker(pytest.mark.xdist_group("services"))
+        elif "world" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

@@ -12,11 +12,6 @@ pytestmark = [
 SHOTS = ARTIFACTS
 
 
-@pytest.fixture
-def private_storage(settings, tmp_path):
-    settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
-
-
 def test_trainee_downloads_a_certificate_anyone_verifies_it_and_a_revocation_shows(
     private_storage,
     page,

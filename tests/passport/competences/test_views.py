@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,12 +15,6 @@ from trainers.permissions import grant_organisation_management
 pytestmark = pytest.mark.django_db
 
 ON = datetime.date(2026, 1, 31)
-
-
-@pytest.fixture(autouse=True)
-def private_storage(settings, tmp_path):
-    settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
-    cache.clear()  # rate-limit counts
 
 
 def award(holder, competency=None, **kwargs):
