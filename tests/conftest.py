@@ -134,10 +134,10 @@ def private_storage(settings, tmp_path):
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Under pytest-xdist, keep together the tests that must share one process: those
-    with real services (one private Redis and one set of workers at a time) and each
-    module whose fixture loads a world once per module (the security battery)."""
+    with real services (one private Redis and one set of workers at a time) and the
+    security battery, whose world is loaded once for all its modules."""
     for item in items:
         if item.get_closest_marker("services"):
             item.add_marker(pytest.mark.xdist_group("services"))
         elif "world" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+            item.add_marker(pytest.mark.xdist_group("security"))

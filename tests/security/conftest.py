@@ -1,4 +1,4 @@
-"""The demo world once per module, a client per role, for the security battery."""
+"""The demo world once for the security battery, a client per role."""
 
 import io
 from dataclasses import dataclass, field
@@ -88,10 +88,11 @@ def _trainer_in_another_organisation() -> User:
     return trainer
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker):
     """The demo content and accounts plus a trainer of another organisation, loaded
-    once per module inside a transaction that is rolled back afterwards."""
+    once for the security battery inside a transaction that is rolled back when its
+    last test has run (under pytest-xdist the battery runs in one process)."""
     with django_db_blocker.unblock(), transaction.atomic():
         from django.conf import settings
 
