@@ -27,6 +27,12 @@ pytestmark = pytest.mark.django_db
 ON = datetime.date(2026, 1, 31)
 
 
+@pytest.fixture(autouse=True)
+def private_storage(settings, tmp_path):
+    settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
+    return settings.PRIVATE_STORAGE_ROOT
+
+
 @pytest.fixture
 def yearly():
     return CompetencyFactory(revalidation_kind="every", revalidation_months=12)
