@@ -20,6 +20,11 @@ urlpatterns = [
     ),
     path("attempts/<int:pk>/", knowledge.attempt_view, name="attempt"),
     path("attempts/<int:pk>/autosave/", knowledge.autosave_view, name="autosave"),
+    path(
+        "attempts/<int:pk>/check/",
+        knowledge.check_answers_view,
+        name="check_answers",
+    ),
     path("attempts/<int:pk>/result/", knowledge.result_view, name="result"),
     path("validations/", validations.my_validations, name="my_validations"),
     path(

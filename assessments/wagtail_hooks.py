@@ -5,9 +5,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from academy.viewsets import ReadOnlyPermissionPolicy
+from assessments.knowledge import queries as knowledge_queries
 from assessments.knowledge import reports
 from assessments.models import (
-    AssessmentSettings,
     Attempt,
     KnowledgeRequirementMet,
     ProcessValidation,
@@ -162,10 +162,19 @@ def unsupervised_work_panel(request, trainees):
 
 @hooks.register("module_assessment_link")
 def module_assessment_link(request, *, module, complete):
-    """The module page's way to its knowledge assessment, open once every lesson is done."""
-    if not AssessmentSettings.objects.filter(module=module).exists():
+    """The way from a module and its last lesson to its knowledge assessment: open
+    once every lesson is done; `passed` once the trainee has passed it."""
+    passes = knowledge_queries.assessment_passes(request.user, [module.pk])
+    if module.pk not in passes:
         return None
     return {
         "url": reverse("assessments:module_assessment", args=[module.pk]),
         "available": complete,
+        "passed": passes[module.pk],
     }
+
+
+@hooks.register("module_assessment_passes")
+def module_assessment_passes(trainee, module_ids):
+    """Which of the modules have a knowledge assessment, and whether the trainee passed."""
+    return knowledge_queries.assessment_passes(trainee, module_ids)

@@ -7,10 +7,12 @@ from django.core.cache import caches
 from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import PageLogEntry, TaskState
 
 from academy.models import Competency, SpecialistArea
 from academy.pathways import competencies_for_role
+from courses import progress
 from courses.lessons.queries import lesson_marks
 from courses.models import (
     CareerPathwayPage,
@@ -34,24 +36,48 @@ class ModuleCard:
     lessons_total: int = 0
     lessons_done: int = 0
     needs_review: bool = False
+    # Whether the module has a knowledge assessment, and the trainee passed it: told by
+    # the app that owns assessments, through the `module_assessment_passes` hook.
+    has_assessment: bool = False
+    assessment_passed: bool = False
 
     @property
     def started(self) -> bool:
         return self.lessons_done > 0
 
     @property
+    def is_outline(self) -> bool:
+        """No published lesson yet: the module is "Coming soon"."""
+        return progress.is_outline(self.lessons_total)
+
+    @property
+    def lessons_complete(self) -> bool:
+        return progress.lessons_complete(
+            lessons_total=self.lessons_total, lessons_done=self.lessons_done
+        )
+
+    @property
+    def standing(self) -> progress.ModuleStanding:
+        return progress.module_standing(
+            lessons_total=self.lessons_total,
+            lessons_done=self.lessons_done,
+            needs_review=self.needs_review,
+            has_assessment=self.has_assessment,
+            assessment_passed=self.assessment_passed,
+        )
+
+    @property
     def complete(self) -> bool:
-        return self.lessons_total > 0 and self.lessons_done >= self.lessons_total
+        """Every lesson done and, where the module has one, its assessment passed."""
+        return self.standing.status == progress.ModuleStatus.COMPLETED
 
     @property
     def status(self) -> str:
-        if self.needs_review:
-            return "Updated: review required"
-        if self.complete:
-            return "Completed"
-        if self.started:
-            return "In progress"
-        return "Not started"
+        return self.standing.status
+
+    @property
+    def tag_colour(self) -> str:
+        return self.standing.tag_colour
 
     @property
     def percent(self) -> int:
@@ -133,21 +159,36 @@ def lessons_needing_review(trainee, module_ids: list[int]) -> dict[int, int]:
     )
 
 
+def assessment_passes(trainee, module_ids: list[int]) -> dict[int, bool]:
+    """For each module with a knowledge assessment, whether the trainee passed it.
+
+    The app that owns assessments answers through the `module_assessment_passes`
+    hook (this app cannot import it); modules missing from the answer have none.
+    """
+    passes: dict[int, bool] = {}
+    for module_assessment_passes in hooks.get_hooks("module_assessment_passes"):
+        passes.update(module_assessment_passes(trainee, module_ids))
+    return passes
+
+
 def module_cards(modules, *, trainee) -> list[ModuleCard]:
     """Cards for modules, with the trainee's progress when they are signed in."""
     modules = list(modules)
     ids = [module.pk for module in modules]
     totals = lesson_counts(modules)
-    done, review_modules = {}, set()
+    done, review_modules, passes = {}, set(), {}
     if trainee.is_authenticated and ids:
         done = completed_lesson_counts(trainee, ids)
         review_modules = set(lessons_needing_review(trainee, ids).values())
+        passes = assessment_passes(trainee, ids)
     return [
         ModuleCard(
             module=module,
             lessons_total=totals.get(module.pk, 0),
             lessons_done=done.get(module.pk, 0),
             needs_review=module.pk in review_modules,
+            has_assessment=module.pk in passes,
+            assessment_passed=passes.get(module.pk, False),
         )
         for module in modules
     ]
@@ -276,13 +317,14 @@ def my_modules(trainee) -> tuple[list[ModuleCard], list[ModuleCard]]:
         .order_by("-enrolments__enrolled_at")
     )
     cards = module_cards(modules, trainee=trainee)
-    in_progress = [card for card in cards if not card.complete or card.needs_review]
-    completed = [card for card in cards if card.complete and not card.needs_review]
+    in_progress = [card for card in cards if not card.complete]
+    completed = [card for card in cards if card.complete]
     return in_progress, completed
 
 
 def has_completed_module(*, trainee, module: ModulePage) -> bool:
-    """True when the trainee has completed every live lesson of the module."""
+    """True when the trainee has completed every live lesson of the module and, where
+    it has a knowledge assessment, passed it."""
     return module_cards([module], trainee=trainee)[0].complete
 
 

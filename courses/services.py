@@ -31,9 +31,27 @@ class LessonNotPublished(Exception):
     """Only a published lesson can be completed: there is no revision to name otherwise."""
 
 
+class ModuleComingSoon(Exception):
+    """Nobody can enrol on an outline module: it has no published lesson yet."""
+
+    message = (
+        "This module is coming soon: its lessons are being written, so you cannot "
+        "enrol on it yet."
+    )
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @transaction.atomic
 def enrol_trainee(trainee: User, *, module: ModulePage) -> Enrolment:
-    """Enrol the trainee on the module the first time they open it."""
+    """Enrol the trainee on the module the first time they open it; an outline module
+    (no published lesson) refuses, with `ModuleComingSoon`."""
+    enrolment = Enrolment.objects.filter(trainee=trainee, module=module).first()
+    if enrolment is not None:
+        return enrolment
+    if not lesson_counts([module]).get(module.pk):
+        raise ModuleComingSoon(module.pk)
     enrolment, created = Enrolment.objects.get_or_create(
         trainee=trainee, module=module, defaults={"enrolled_at": timezone.now()}
     )

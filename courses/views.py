@@ -25,7 +25,7 @@ from courses.queries import (
     my_modules,
     next_lesson,
 )
-from courses.services import complete_lesson, enrol_trainee
+from courses.services import ModuleComingSoon, complete_lesson, enrol_trainee
 
 CATALOGUE_PAGE_SIZE = 20
 
@@ -58,22 +58,31 @@ def serve_catalogue(request: HttpRequest, *, page: CataloguePage) -> HttpRespons
     )
 
 
+def assessment_link(request: HttpRequest, *, module, lessons_complete: bool):
+    """Where the module's knowledge assessment is, if it has one: the first app that
+    knows of an assessment for the module says (`module_assessment_link` hook)."""
+    if not request.user.is_authenticated:
+        return None
+    for module_assessment in hooks.get_hooks("module_assessment_link"):
+        assessment = module_assessment(
+            request, module=module, complete=lessons_complete
+        )
+        if assessment:
+            return assessment
+    return None
+
+
 @serves
 def serve_module(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
-    """A module; opening it enrols a signed-in trainee."""
+    """A module; opening it enrols a signed-in trainee, unless it is an outline."""
+    coming_soon = ""
     if request.user.is_authenticated:
-        enrol_trainee(request.user, module=module)
+        try:
+            enrol_trainee(request.user, module=module)
+        except ModuleComingSoon as refusal:
+            coming_soon = str(refusal)
     lines = module_lessons(module, trainee=request.user)
     card = module_cards([module], trainee=request.user)[0]
-    assessment = None
-    if request.user.is_authenticated:
-        # The first app that knows of an assessment for the module says where it is.
-        for module_assessment in hooks.get_hooks("module_assessment_link"):
-            assessment = module_assessment(
-                request, module=module, complete=card.complete
-            )
-            if assessment:
-                break
     return TemplateResponse(
         request,
         module.get_template(request),
@@ -81,10 +90,13 @@ def serve_module(request: HttpRequest, *, module: ModulePage) -> HttpResponse:
             **module.get_context(request),
             "lines": lines,
             "card": card,
+            "coming_soon": coming_soon,
             "continue_line": next_lesson(lines),
             "approval": module_approval(module),
             "competencies": covered_competencies(module),
-            "assessment": assessment,
+            "assessment": assessment_link(
+                request, module=module, lessons_complete=card.lessons_complete
+            ),
         },
     )
 
@@ -112,6 +124,8 @@ def serve_lesson(request: HttpRequest, *, lesson: LessonPage) -> HttpResponse:
         lines.insert(
             position, LessonLine(lesson=lesson, done=False, needs_review=False)
         )
+    next_line = lines[position + 1] if position + 1 < len(lines) else None
+    all_done = all(line.done and not line.needs_review for line in lines)
     return TemplateResponse(
         request,
         lesson.get_template(request),
@@ -123,30 +137,53 @@ def serve_lesson(request: HttpRequest, *, lesson: LessonPage) -> HttpResponse:
             "line": lines[position],
             "number": position + 1,
             "total": len(lines),
+            "all_done": all_done,
             "previous_line": lines[position - 1] if position else None,
-            "next_line": lines[position + 1] if position + 1 < len(lines) else None,
+            "next_line": next_line,
+            # The last lesson leads on to the module's assessment, never back to itself.
+            "assessment": None
+            if next_line
+            else assessment_link(
+                request, module=outline.module, lessons_complete=all_done
+            ),
         },
     )
+
+
+def where_next(lines: list[LessonLine], *, after: LessonPage) -> LessonLine | None:
+    """The lesson to go on to after completing one: the next not yet done (or changed
+    since), else the first such lesson before it; None when every lesson is done."""
+    position = next(
+        (i for i, line in enumerate(lines) if line.lesson.pk == after.pk), -1
+    )
+    ordered = lines[position + 1 :] + lines[: max(position, 0)]
+    return next((line for line in ordered if not line.done or line.needs_review), None)
 
 
 @require_POST
 @login_required
 def complete_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
-    """Mark a published lesson complete (idempotent); anything else is not found."""
+    """Mark a published lesson complete (idempotent) and go on: to the next lesson to
+    do, or, with every lesson done, to the module's assessment (else the module)."""
     lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
     if lesson is None:
         raise Http404("No such published lesson")
     complete_lesson(request.user, lesson=lesson)
-    messages.success(request, f"You have completed the lesson: {lesson.title}.")
     module = ModulePage.objects.get(path=lesson.path[: -lesson.steplen])
-    following = (
-        LessonPage.objects.live()
-        .child_of(module)
-        .filter(path__gt=lesson.path)
-        .order_by("path")
-        .first()
-    )
-    return redirect((following or module).get_url(request))
+    following = where_next(module_lessons(module, trainee=request.user), after=lesson)
+    if following is not None:
+        messages.success(request, f"You have completed the lesson: {lesson.title}.")
+        return redirect(following.lesson.get_url(request))
+    assessment = assessment_link(request, module=module, lessons_complete=True)
+    if assessment and not assessment.get("passed"):
+        messages.success(
+            request,
+            f"You have completed every lesson of {module.title}. "
+            "You can now take its knowledge assessment.",
+        )
+        return redirect(assessment["url"])
+    messages.success(request, f"You have completed every lesson of {module.title}.")
+    return redirect(module.get_url(request))
 
 
 @login_required

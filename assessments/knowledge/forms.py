@@ -64,6 +64,18 @@ class SheetQuestion:
     def text(self) -> str:
         return self.value if isinstance(self.value, str) else ""
 
+    @property
+    def answered(self) -> bool:
+        return self.value not in (None, "", [])
+
+    @property
+    def answer_text(self) -> str:
+        """The trainee's own answer as they gave it, for them to check: never marked."""
+        if self.kind == "numeric":
+            return f"{self.text} {self.unit}".strip() if self.text else ""
+        chosen = self.chosen
+        return "; ".join(o["text"] for o in self.options if o["value"] in chosen)
+
 
 def public_questions(snapshot: dict) -> list[SheetQuestion]:
     """The drawn questions without answers: only stem, topic, unit and option texts."""
@@ -124,8 +136,9 @@ class AnswerSheet:
         return not self.errors
 
     @property
-    def unanswered(self) -> int:
-        return sum(1 for q in self.questions if str(q.id) not in self.responses)
+    def unanswered(self) -> list[SheetQuestion]:
+        """The questions without an answer, in the order they are asked."""
+        return [q for q in self.questions if str(q.id) not in self.responses]
 
 
 def _parse(question: SheetQuestion, values: list[str]):

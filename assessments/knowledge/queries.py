@@ -3,19 +3,23 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from academy.models import Competency
 from assessments.knowledge.eligibility import Eligibility, attempt_eligibility
 from assessments.models import (
     AssessmentSettings,
     Attempt,
     AttemptAnswer,
     AttemptStatus,
+    KnowledgeRequirementMet,
     Question,
 )
 from courses.models import ModulePage
 from courses.queries import module_cards
+from passport.models import Certificate
+from passport.models.competences import AWARD_KINDS
 
 
 @dataclass
@@ -103,7 +107,7 @@ def assessment_overview(
     now = now or timezone.now()
     attempts = trainee_attempts(trainee, module=module)
     question_count = live_questions(module).count()
-    lessons_complete = module_cards([module], trainee=trainee)[0].complete
+    lessons_complete = module_cards([module], trainee=trainee)[0].lessons_complete
     return AssessmentOverview(
         module=module,
         settings=settings,
@@ -147,7 +151,7 @@ def my_assessments(trainee, *, now: datetime.datetime | None = None):
     overviews = []
     for settings in all_settings:
         attempts = attempts_by_module.get(settings.module_id, [])
-        complete = cards[settings.module_id].complete
+        complete = cards[settings.module_id].lessons_complete
         overviews.append(
             AssessmentOverview(
                 module=settings.module,
@@ -165,6 +169,73 @@ def my_assessments(trainee, *, now: datetime.datetime | None = None):
             )
         )
     return overviews
+
+
+def assessment_passes(trainee, module_ids) -> dict[int, bool]:
+    """For each of the modules that has a knowledge assessment, whether the trainee
+    has passed it, in one query."""
+    passed = Attempt.objects.filter(
+        trainee_id=trainee.pk, module_id=OuterRef("module_id"), passed=True
+    )
+    return dict(
+        AssessmentSettings.objects.filter(module_id__in=module_ids)
+        .annotate(passed=Exists(passed))
+        .values_list("module_id", "passed")
+    )
+
+
+# What else a competency asks for, in the words a trainee reads after a pass.
+STILL_NEEDED = {
+    "requires_workplace_assessment": "a workplace assessment signed off as competent",
+    "requires_process_validation": "a passed process validation",
+}
+
+
+@dataclass
+class PassCountsTowards:
+    """A competency whose knowledge requirement a pass met, and what came of it: the
+    certificate of the award it completed, or what the competency still needs."""
+
+    competency: Competency
+    certificate: Certificate | None = None
+
+    @property
+    def still_needed(self) -> list[str]:
+        if self.certificate is not None:
+            return []
+        return [
+            words
+            for requirement, words in STILL_NEEDED.items()
+            if getattr(self.competency, requirement)
+        ]
+
+
+def what_the_pass_counts_towards(attempt: Attempt) -> list[PassCountsTowards]:
+    """The competencies needing a knowledge assessment whose requirement a passed
+    attempt met, each with the certificate of the competence it awarded (the award's
+    evidence names the attempt), in two queries."""
+    if not attempt.passed:
+        return []
+    met = {
+        row.competency_id: PassCountsTowards(competency=row.competency)
+        for row in KnowledgeRequirementMet.objects.filter(
+            attempt=attempt, competency__requires_knowledge=True
+        )
+        .select_related("competency")
+        .order_by("competency__code")
+    }
+    if not met:
+        return []
+    certificates = Certificate.objects.filter(
+        event__competence__holder_id=attempt.trainee_id,
+        event__competence__competency_id__in=met,
+        event__kind__in=AWARD_KINDS,
+        event__evidence__knowledge__attempt_id=attempt.pk,
+        number__isnull=False,
+    ).select_related("event__competence")
+    for certificate in certificates.order_by("issued_at", "id"):
+        met[certificate.event.competence.competency_id].certificate = certificate
+    return list(met.values())
 
 
 def overdue_attempt_ids(*, before: datetime.datetime) -> list[int]:

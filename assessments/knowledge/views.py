@@ -15,7 +15,11 @@ from assessments.knowledge.feedback import (
     wrong_questions,
 )
 from assessments.knowledge.forms import AnswerSheet
-from assessments.knowledge.queries import assessment_overview, my_assessments
+from assessments.knowledge.queries import (
+    assessment_overview,
+    my_assessments,
+    what_the_pass_counts_towards,
+)
 from assessments.knowledge.services import (
     GRACE,
     AttemptNotAllowed,
@@ -110,6 +114,11 @@ def _closed_redirect(request: HttpRequest, attempt: Attempt) -> HttpResponse | N
     return None
 
 
+def _time_left(attempt: Attempt) -> int:
+    """Whole seconds to the server's deadline, for the countdown (never below 0)."""
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
 def _render_sheet(request, attempt: Attempt, sheet: AnswerSheet) -> HttpResponse:
     return render(
         request,
@@ -120,13 +129,15 @@ def _render_sheet(request, attempt: Attempt, sheet: AnswerSheet) -> HttpResponse
             "module": attempt.module,
             "crumbs": _crumbs(attempt.module),
             "grace_seconds": int(GRACE.total_seconds()),
+            "seconds_left": _time_left(attempt),
         },
     )
 
 
 @login_required
 def attempt_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """Answer the drawn questions; save to continue later, or submit once for marking."""
+    """Answer the drawn questions; save to continue later, or go on to check the
+    answers before the one final submission."""
     attempt = _own_attempt(request, pk)
     closed = _closed_redirect(request, attempt)
     if closed is not None:
@@ -138,22 +149,48 @@ def attempt_view(request: HttpRequest, pk: int) -> HttpResponse:
             AnswerSheet.from_saved(attempt.snapshot, attempt.responses),
         )
     sheet = AnswerSheet.from_post(attempt.snapshot, request.POST)
-    keep = set(sheet.errors)
-    if request.POST.get("action") == "submit" and sheet.is_valid:
-        submit_attempt(attempt, responses=sheet.responses)
-        return redirect("assessments:result", pk=attempt.pk)
-    if not save_responses(attempt, responses=sheet.responses, keep=keep):
+    if not save_responses(attempt, responses=sheet.responses, keep=set(sheet.errors)):
         return _closed_redirect(request, attempt) or redirect(
             "assessments:result", pk=attempt.pk
         )
     if not sheet.is_valid:
         return _render_sheet(request, attempt, sheet)
+    # "check" (and "submit" from a page served before the check step existed) go on
+    # to "Check your answers": nothing is submitted from this page.
+    if request.POST.get("action") in ("check", "submit"):
+        return redirect("assessments:check_answers", pk=attempt.pk)
     messages.success(
         request,
         "Your answers have been saved. Come back to finish before "
         f"{timezone.localtime(attempt.deadline):%H:%M on %d %B %Y}.",
     )
     return redirect("assessments:module_assessment", module_id=attempt.module_id)
+
+
+@login_required
+def check_answers_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check your answers: every answer given, the questions left unanswered with
+    links back to them, and the final submission, confirmed here and only here."""
+    attempt = _own_attempt(request, pk)
+    closed = _closed_redirect(request, attempt)
+    if closed is not None:
+        return closed
+    if request.method == "POST":
+        submit_attempt(attempt)
+        return redirect("assessments:result", pk=attempt.pk)
+    sheet = AnswerSheet.from_saved(attempt.snapshot, attempt.responses)
+    return render(
+        request,
+        "assessments/check_answers.html",
+        {
+            "attempt": attempt,
+            "sheet": sheet,
+            "unanswered": sheet.unanswered,
+            "module": attempt.module,
+            "crumbs": _crumbs(attempt.module),
+            "seconds_left": _time_left(attempt),
+        },
+    )
 
 
 @require_POST
@@ -177,7 +214,8 @@ def autosave_view(request: HttpRequest, pk: int) -> JsonResponse:
 
 @login_required
 def result_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """Score, pass or fail, and the feedback the module's policy permits."""
+    """Score, pass or fail, what a pass awarded or counts towards, and the feedback
+    the module's policy permits."""
     attempt = _own_attempt(request, pk)
     if attempt.is_open:
         closed = _closed_redirect(request, attempt)
@@ -188,6 +226,7 @@ def result_view(request: HttpRequest, pk: int) -> HttpResponse:
     permitted = feedback_permitted(
         policy=attempt.feedback_policy, passed=attempt.passed
     )
+    met = what_the_pass_counts_towards(attempt)
     return render(
         request,
         "assessments/result.html",
@@ -195,6 +234,8 @@ def result_view(request: HttpRequest, pk: int) -> HttpResponse:
             "attempt": attempt,
             "module": attempt.module,
             "crumbs": _crumbs(attempt.module),
+            "awarded": [line for line in met if line.certificate is not None],
+            "counts_towards": [line for line in met if line.certificate is None],
             "feedback_shown": permitted,
             "lines": result_lines(attempt.snapshot, attempt.responses, correct)
             if permitted

@@ -74,8 +74,22 @@ def _answer_by_keyboard(page, attempt):
                 for _ in range(steps):
                     page.keyboard.press("ArrowDown")
                 answered.add(name)
-        elif name == "action" and focused["value"] == "submit":
+        elif name == "action" and focused["value"] == "check":
             assert answered == set(wanted)
+            page.keyboard.press("Enter")
+            _submit_by_keyboard(page)
+            return
+    pytest.fail("Never reached the Check your answers button by keyboard")
+
+
+def _submit_by_keyboard(page):
+    """On "Check your answers", Tab to the final Submit answers button and press it."""
+    page.wait_for_url(re.compile(r"/check/$"))
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent.trim()") == (
+            "Submit answers"
+        ):
             page.keyboard.press("Enter")
             return
     pytest.fail("Never reached the Submit answers button by keyboard")
@@ -112,6 +126,7 @@ def test_trainee_fails_waits_passes_and_editor_sees_item_analysis(
     _answer_wrongly(page, attempt)
     page.get_by_text(re.compile(r"^Saved at ")).wait_for()  # autosave as they go
     assert Attempt.objects.get(pk=attempt.pk).responses
+    page.get_by_role("button", name="Check your answers").click()
     page.get_by_role("button", name="Submit answers").click()
     assert page.get_by_role("heading", name="You did not pass this time").is_visible()
     assert_accessible("assessment-result-fail")

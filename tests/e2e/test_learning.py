@@ -76,12 +76,17 @@ def test_editor_submits_moderator_approves_trainee_learns(
     for _ in range(3):
         page.get_by_role("button", name="Mark as complete").click()
         page.wait_for_load_state()
+    # The last lesson leads on to the module's knowledge assessment.
+    assert page.get_by_text("You have completed every lesson").is_visible()
+    page.get_by_role("link", name="Go to the module's lessons").click()
     assert page.get_by_text("3 of 3 lessons complete").is_visible()
-    assert page.get_by_text("Completed", exact=True).first.is_visible()
+    to_do = "Lessons complete \N{EN DASH} assessment to do"
+    assert page.get_by_text(to_do, exact=True).is_visible()
 
     follow_header_link("My learning")
-    completed = page.locator("h2:has-text('Completed') + ul")
-    assert "Radiation protection and local rules" in completed.inner_text()
+    in_progress = page.locator("h2:has-text('In progress') + ul")
+    assert "Radiation protection and local rules" in in_progress.inner_text()
+    assert to_do in in_progress.inner_text()
     assert_accessible("learning-my-learning")
 
     page.goto(f"{url}/courses/aseptic-preparation/band-3-pathway/")

@@ -159,6 +159,9 @@ URLS: dict[str, Callable] = {
     "assessments:autosave": lambda w: reverse(
         "assessments:autosave", kwargs={"pk": _priya_attempt(w).pk}
     ),
+    "assessments:check_answers": lambda w: reverse(
+        "assessments:check_answers", kwargs={"pk": _priya_attempt(w).pk}
+    ),
     "assessments:result": lambda w: reverse(
         "assessments:result", kwargs={"pk": _priya_attempt(w).pk}
     ),

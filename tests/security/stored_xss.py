@@ -242,6 +242,9 @@ def _poison_questions(payloads: Payloads, priya: User) -> dict[str, str]:
         "assessments:attempt@in-progress": reverse(
             "assessments:attempt", kwargs={"pk": in_progress.pk}
         ),
+        "assessments:check_answers@in-progress": reverse(
+            "assessments:check_answers", kwargs={"pk": in_progress.pk}
+        ),
         "assessments:result@submitted": reverse(
             "assessments:result", kwargs={"pk": submitted.pk}
         ),

@@ -25,6 +25,7 @@ EXPECTED = {
     "api:schema": "200 200 200 200 200 200 200 200 200 200 200",
     "assessments:attempt": "302 302 404 404 404 404 404 404 404 404 404",
     "assessments:autosave": "405 405 405 405 405 405 405 405 405 405 405",
+    "assessments:check_answers": "302 302 404 404 404 404 404 404 404 404 404",
     "assessments:correct_validation": "302 404 404 200 404 404 404 404 404 404 404",
     "assessments:module_assessment": "302 200 200 200 200 200 200 200 200 200 200",
     "assessments:my_assessments": "302 200 200 200 200 200 200 200 200 200 200",

@@ -50,7 +50,8 @@ def test_start_from_module_page_then_answer_sheet(
     assert response.url == reverse("assessments:attempt", args=[attempt.pk])
     sheet = signed_in.get(response.url)
     assert sheet.status_code == 200
-    assert b"Submit answers" in sheet.content
+    assert b"Check your answers" in sheet.content
+    assert b"Submit answers" not in sheet.content  # only after checking
 
 
 def test_locked_until_lessons_complete(client, trainee, module, assessment_settings):
@@ -97,8 +98,9 @@ def test_answer_key_never_reaches_the_browser_before_marking(signed_in, attempt)
 def test_result_shows_score_and_feedback_after_marking(signed_in, attempt):
     signed_in.post(
         reverse("assessments:attempt", args=[attempt.pk]),
-        {"action": "submit", **posted(right_answers(attempt), attempt)},
+        {"action": "check", **posted(right_answers(attempt), attempt)},
     )
+    signed_in.post(reverse("assessments:check_answers", args=[attempt.pk]))
     result = signed_in.get(reverse("assessments:result", args=[attempt.pk]))
     body = result.content.decode()
     assert "You passed" in body
@@ -123,13 +125,19 @@ def test_feedback_withheld_after_a_fail_when_policy_is_after_pass(
 def test_other_peoples_attempts_are_not_found(client, make_user, attempt):
     other = make_user("Trainee")
     client.force_login(other)
-    for name in ("assessments:attempt", "assessments:result"):
+    for name in (
+        "assessments:attempt",
+        "assessments:check_answers",
+        "assessments:result",
+    ):
         assert client.get(reverse(name, args=[attempt.pk])).status_code == 404
     submit = client.post(
         reverse("assessments:attempt", args=[attempt.pk]),
-        {"action": "submit", **posted(right_answers(attempt), attempt)},
+        {"action": "check", **posted(right_answers(attempt), attempt)},
     )
     assert submit.status_code == 404
+    confirm = client.post(reverse("assessments:check_answers", args=[attempt.pk]))
+    assert confirm.status_code == 404
     autosave = client.post(reverse("assessments:autosave", args=[attempt.pk]), {})
     assert autosave.status_code == 404
     attempt.refresh_from_db()
@@ -211,12 +219,15 @@ def test_autosave_returns_json_without_marks(signed_in, attempt):
 
 
 def test_double_submit_through_the_page_changes_nothing(signed_in, attempt):
-    url = reverse("assessments:attempt", args=[attempt.pk])
-    signed_in.post(url, {"action": "submit"})
+    confirm = reverse("assessments:check_answers", args=[attempt.pk])
+    result = reverse("assessments:result", args=[attempt.pk])
+    assert signed_in.post(confirm).url == result
     replay = signed_in.post(
-        url, {"action": "submit", **posted(right_answers(attempt), attempt)}
+        reverse("assessments:attempt", args=[attempt.pk]),
+        {"action": "check", **posted(right_answers(attempt), attempt)},
     )
-    assert replay.url == reverse("assessments:result", args=[attempt.pk])
+    assert replay.url == result
+    assert signed_in.post(confirm).url == result
     attempt.refresh_from_db()
     assert attempt.score == 0
 
