@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== bandit (any high-severity finding fails)"
-.venv/bin/bandit -q -r academy courses trainers passport assessments \
+.venv/bin/bandit -q -r academy notifications courses trainers passport assessments \
   -x '*/migrations/*' --severity-level high
 
 echo "== pip-audit"

@@ -233,3 +233,27 @@ def test_preferences_are_kept_and_mandatory_kinds_cannot_change():
             person=person, deliveries={Kind.PLAN_ITEM_DUE_SOON: "sometimes"}
         )
     assert NotificationPreference.objects.filter(person=person).count() == 1
+
+
+def test_with_the_broker_down_the_event_stands_and_the_sweep_sends_later(
+    sent, monkeypatch, caplog
+):
+    from kombu.exceptions import OperationalError
+
+    from notifications.tasks import send_notification_email as task
+
+    person = UserFactory()
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379")
+
+    monkeypatch.setattr(task, "delay", broker_down)
+    notification = sent(tell, person)
+    assert "not queued for e-mail" in caplog.text
+    monkeypatch.undo()
+
+    assert not mail.outbox
+    assert requeue_unsent_emails(older_than=timedelta(0)) == 1
+    assert [m.to for m in mail.outbox] == [[person.email]]
+    notification.refresh_from_db()
+    assert notification.email_state == EmailState.SENT
