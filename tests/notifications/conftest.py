@@ -1,6 +1,9 @@
 import pytest
 from django.core import mail
 
+from tests.academy.test_celery_worker import (  # noqa: F401 - shared fixture
+    celery_worker_on_redis,
+)
 from tests.assessments.conftest import workplace  # noqa: F401 - shared fixture
 from tests.factories.validations import validators  # noqa: F401 - shared fixture
 from tests.trainers.conftest import network  # noqa: F401 - shared fixture
