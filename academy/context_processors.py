@@ -2,14 +2,47 @@
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 from wagtail import hooks
+
+from academy.roles import ADMINISTRATOR, TSET_EDITOR, TSET_MODERATOR, role_names
+
+# The header shows at most this many links, Home included; the home page lists the
+# rest under "More pages", so every page stays a click or two from any other.
+MAX_PRIMARY_LINKS = 5
+# A link's `priority` when its hook gives none: lower is kept first.
+DEFAULT_PRIORITY = 50
+ADMIN_ROLES = frozenset({TSET_EDITOR, TSET_MODERATOR, ADMINISTRATOR})
+
+
+def admin_links(request: HttpRequest) -> list[dict]:
+    """Editors, moderators and administrators work in the Wagtail admin."""
+    if ADMIN_ROLES.isdisjoint(role_names(request)):
+        return []
+    return [{"label": "Admin", "url": reverse("wagtailadmin_home"), "priority": 5}]
+
+
+def navigation(request: HttpRequest) -> tuple[list[dict], list[dict]]:
+    """(header links, the rest): Home, then the most important of the links higher
+    apps add through the `academy_primary_links` hook (lowest `priority` first), in
+    the order the hooks gave them; the links that did not fit, for the home page."""
+    links = admin_links(request)
+    for hook in hooks.get_hooks("academy_primary_links"):
+        links.extend(hook(request))
+    ranked = sorted(
+        range(len(links)),
+        key=lambda at: links[at].get("priority", DEFAULT_PRIORITY),
+    )
+    kept = set(ranked[: MAX_PRIMARY_LINKS - 1])
+    home = {"label": "Home", "url": "/"}
+    primary = [home, *(link for at, link in enumerate(links) if at in kept)]
+    rest = [link for at, link in enumerate(links) if at not in kept]
+    return primary, rest
 
 
 def site_shell(request: HttpRequest) -> dict:
     """Header and footer links; higher apps add theirs through the `primary_links` hook."""
-    links = [{"label": "Home", "url": "/"}]
-    for hook in hooks.get_hooks("academy_primary_links"):
-        links.extend(hook(request))
+    links, more = navigation(request)
     path = request.path
     # Only the most specific section is marked, e.g. /assessments/workplace/ over
     # /assessments/.
@@ -25,6 +58,7 @@ def site_shell(request: HttpRequest) -> dict:
     return {
         "service_name": settings.SERVICE_NAME,
         "primary_links": links,
+        "more_links": more,
         "footer_links": [
             {"label": "Accessibility statement", "url": "/accessibility/"},
         ],

@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from academy.viewsets import ReadOnlyPermissionPolicy
+from assessments.home import home_panels
 from assessments.knowledge import queries as knowledge_queries
 from assessments.knowledge import reports
 from assessments.models import (
@@ -99,7 +100,13 @@ def register_knowledge_gaps_menu_item():
 def assessment_links(request):
     if not request.user.is_authenticated:
         return []
-    return [{"label": "My assessments", "url": reverse("assessments:my_assessments")}]
+    return [
+        {
+            "label": "My assessments",
+            "url": reverse("assessments:my_assessments"),
+            "priority": 60,
+        }
+    ]
 
 
 register_permission_policy(
@@ -119,11 +126,19 @@ def workplace_links(request):
     links = []
     if "Trainee" in roles:
         links.append(
-            {"label": "Workplace assessments", "url": reverse("assessments:workplace")}
+            {
+                "label": "Workplace assessments",
+                "url": reverse("assessments:workplace"),
+                "priority": 62,
+            }
         )
     if "Trainer" in roles:
         links.append(
-            {"label": "Sign-off queue", "url": reverse("assessments:sign_off_queue")}
+            {
+                "label": "Sign-off queue",
+                "url": reverse("assessments:sign_off_queue"),
+                "priority": 12,
+            }
         )
     return links
 
@@ -147,7 +162,13 @@ def register_process_validations():
 def validation_links(request):
     if "Trainee" not in role_names(request):
         return []
-    return [{"label": "My validations", "url": reverse("assessments:my_validations")}]
+    return [
+        {
+            "label": "My validations",
+            "url": reverse("assessments:my_validations"),
+            "priority": 64,
+        }
+    ]
 
 
 @hooks.register("trainee_record_panels")
@@ -178,3 +199,6 @@ def module_assessment_link(request, *, module, complete):
 def module_assessment_passes(trainee, module_ids):
     """Which of the modules have a knowledge assessment, and whether the trainee passed."""
     return knowledge_queries.assessment_passes(trainee, module_ids)
+
+
+hooks.register("home_page_panels", home_panels)

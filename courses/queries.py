@@ -8,7 +8,7 @@ from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.models import PageLogEntry, TaskState
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from academy.models import Competency, SpecialistArea
 from academy.pathways import competencies_for_role
@@ -21,6 +21,7 @@ from courses.models import (
     LessonProgress,
     ModuleCompetency,
     ModulePage,
+    ReviewRequest,
     SpecialistAreaIndexPage,
     TrainingImpactingChange,
 )
@@ -355,3 +356,48 @@ def catalogue_url() -> str:
         url = (page.url or "") if page else ""
         process_cache.set(CATALOGUE_URL_CACHE_KEY, url, 300)
     return url
+
+
+@dataclass(frozen=True)
+class NextLesson:
+    """Where a trainee picks up their learning: the module, and the lesson to open
+    (None once every lesson is done and the module's assessment is what is left)."""
+
+    card: ModuleCard
+    lesson: LessonPage | None
+    number: int
+    needs_review: bool = False
+
+
+def continue_learning(trainee) -> NextLesson | None:
+    """The trainee's most recently enrolled module that has lessons and is not
+    complete, with the lesson they left off at, in a fixed number of queries."""
+    in_progress, _ = my_modules(trainee)
+    card = next((card for card in in_progress if card.lessons_total), None)
+    if card is None:
+        return None
+    lines = module_lessons(card.module, trainee=trainee)
+    line = next_lesson(lines)
+    if line is None:
+        return NextLesson(card=card, lesson=None, number=len(lines))
+    return NextLesson(
+        card=card,
+        lesson=line.lesson,
+        number=lines.index(line) + 1,
+        needs_review=line.needs_review,
+    )
+
+
+def content_in_review_requested_by(person) -> int:
+    """How many pages and snippets the person submitted are in a review workflow."""
+    return WorkflowState.objects.active().filter(requested_by=person).count()
+
+
+def content_awaiting_review_by(person) -> int:
+    """How many workflow tasks (pages, snippets) wait for this person's review."""
+    return TaskState.objects.reviewable_by(person).count()
+
+
+def open_review_requests() -> QuerySet[ReviewRequest]:
+    """Modules flagged "review requested" by an audit finding and not yet cleared."""
+    return ReviewRequest.objects.filter(cleared_at__isnull=True)

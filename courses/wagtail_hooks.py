@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 
 from academy.viewsets import ReadOnlyPermissionPolicy
 from courses import reports
+from courses.home import home_panels
 from courses.models import AuditFinding, LessonProgress, TrainingImpactingChange
 from courses.queries import catalogue_url
 from courses.services import request_reviews_for_finding
@@ -98,7 +99,16 @@ def learning_links(request):
     links = []
     url = catalogue_url()
     if url:
-        links.append({"label": "Catalogue", "url": url})
+        links.append({"label": "Catalogue", "url": url, "priority": 40})
     if request.user.is_authenticated:
-        links.append({"label": "My learning", "url": reverse("courses:my_learning")})
+        links.append(
+            {
+                "label": "My learning",
+                "url": reverse("courses:my_learning"),
+                "priority": 20,
+            }
+        )
     return links
+
+
+hooks.register("home_page_panels", home_panels)

@@ -16,6 +16,7 @@ from passport.findings.viewsets import (
     SignatureFindingPolicy,
     SignatureFindingViewSet,
 )
+from passport.home import home_panels
 from passport.models import (
     ApiToken,
     Certificate,
@@ -40,7 +41,13 @@ register_permission_policy(Certificate, ModerationPolicy(Certificate))
 def plan_link(request):
     if "Trainee" not in role_names(request):
         return []
-    return [{"label": "My training plan", "url": reverse("passport:my_plan")}]
+    return [
+        {
+            "label": "My training plan",
+            "url": reverse("passport:my_plan"),
+            "priority": 22,
+        }
+    ]
 
 
 @hooks.register("trainee_list_columns")
@@ -62,7 +69,9 @@ def trainee_plan_panel(request, trainee):
 def passport_link(request):
     if not request.user.is_authenticated:
         return []
-    return [{"label": "My passport", "url": reverse("passport:passport")}]
+    return [
+        {"label": "My passport", "url": reverse("passport:passport"), "priority": 30}
+    ]
 
 
 @hooks.register("register_admin_viewset")
@@ -80,7 +89,11 @@ def recognition_link(request):
     if "Training lead" not in role_names(request):
         return []
     return [
-        {"label": "Recognise competence", "url": reverse("passport:check_credential")}
+        {
+            "label": "Recognise competence",
+            "url": reverse("passport:check_credential"),
+            "priority": 55,
+        }
     ]
 
 
@@ -109,13 +122,23 @@ def sharing_and_matrix_links(request):
         return []
     links = []
     if "Trainee" in role_names(request):
-        links.append({"label": "Share my passport", "url": reverse("passport:sharing")})
+        links.append(
+            {
+                "label": "Share my passport",
+                "url": reverse("passport:sharing"),
+                "priority": 60,
+            }
+        )
     if (
         "Training lead" in role_names(request)
         and organisations_led_by(request.user).exists()
     ):
         links.append(
-            {"label": "Competence matrix", "url": reverse("passport:matrix_index")}
+            {
+                "label": "Competence matrix",
+                "url": reverse("passport:matrix_index"),
+                "priority": 12,
+            }
         )
     return links
 
@@ -142,3 +165,6 @@ def open_signature_findings_panel(request, panels):
     count = SignatureFinding.objects.filter(resolved_at__isnull=True).count()
     if count:
         panels.append(OpenFindingsPanel(count))
+
+
+hooks.register("home_page_panels", home_panels)

@@ -2,6 +2,7 @@ from django.urls import reverse
 from wagtail import hooks
 
 from academy.models import User
+from trainers.home import home_panels
 from trainers.roles import role_names
 
 
@@ -13,15 +14,31 @@ def network_links(request):
     links = []
     if "Trainer" in roles:
         links.append(
-            {"label": "Trainer dashboard", "url": reverse("trainers:trainer_dashboard")}
+            {
+                "label": "Trainer dashboard",
+                "url": reverse("trainers:trainer_dashboard"),
+                "priority": 10,
+            }
         )
     if "Mentor" in roles:
-        links.append({"label": "Mentees", "url": reverse("trainers:mentoring")})
+        links.append(
+            {"label": "Mentees", "url": reverse("trainers:mentoring"), "priority": 14}
+        )
     if "Training lead" in roles:
         links.append(
-            {"label": "Organisation", "url": reverse("trainers:organisation_index")}
+            {
+                "label": "Organisation",
+                "url": reverse("trainers:organisation_index"),
+                "priority": 10,
+            }
         )
-    links.append({"label": "Network directory", "url": reverse("trainers:directory")})
+    links.append(
+        {
+            "label": "Network directory",
+            "url": reverse("trainers:directory"),
+            "priority": 50,
+        }
+    )
     return links
 
 
@@ -35,3 +52,6 @@ def training_leads_of_the_signer(signer):
         lead_roles__ends_on=None,
         is_active=True,
     ).distinct()
+
+
+hooks.register("home_page_panels", home_panels)

@@ -6,7 +6,8 @@ from wagtail.models import Page
 
 
 class HomePage(Page):
-    """The Academy's front page."""
+    """The Academy's front page: for a signed-in person, what to do now in each of
+    their roles; for a visitor, what the Academy is and the framework it covers."""
 
     introduction = RichTextField(
         blank=True, features=["bold", "italic", "link", "ol", "ul"]
@@ -19,12 +20,20 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Count, Q
 
+        from academy.home import SECTION_HEADINGS, home_sections
+        from academy.roles import role_names
+
         from .framework import SpecialistArea
 
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = SpecialistArea.objects.annotate(
-            competency_count=Count("competencies", filter=Q(competencies__live=True))
-        )
         if request.user.is_authenticated:
-            context["roles"] = [group.name for group in request.user.groups.all()]
+            held = role_names(request)
+            context["roles"] = [role for role in SECTION_HEADINGS if role in held]
+            context["sections"] = home_sections(request)
+        else:
+            context["areas"] = SpecialistArea.objects.annotate(
+                competency_count=Count(
+                    "competencies", filter=Q(competencies__live=True)
+                )
+            )
         return context

@@ -2,7 +2,7 @@
 results; the evidence the decision service needs to award a competency."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 
@@ -249,3 +249,50 @@ def validation_evidence(
             else None
         ),
     }
+
+
+# A qualification is flagged to the trainer this long before it lapses, as a
+# competence is.
+DUE_WITHIN_DAYS = 60
+
+
+@dataclass(frozen=True)
+class ValidationDue:
+    operator: User
+    label: str
+    reason: str
+
+
+def validations_due(people, *, today: date) -> list[ValidationDue]:
+    """Broth transfer and gowning qualifications of these people that need a result
+    recorded: suspended, not (or no longer) qualified after results, or lapsing within
+    60 days; in two queries."""
+    due = []
+    for validations in validations_of(people, today=today):
+        for standing in validations.standings.values():
+            if standing.kind == ValidationKind.FINGER_DAB or not standing.history:
+                continue
+            reason = _due_reason(standing.status, today=today)
+            if reason:
+                due.append(
+                    ValidationDue(
+                        operator=validations.operator,
+                        label=standing.label,
+                        reason=reason,
+                    )
+                )
+    return due
+
+
+def _due_reason(status: ValidationStatus, *, today: date) -> str:
+    if status.suspended:
+        return "suspended until retraining and a new pass"
+    if not status.qualified:
+        needed = status.passes_needed
+        more = " more" if status.consecutive_passes else ""
+        passes = "pass" if needed == 1 else "passes"
+        return f"not qualified: {needed}{more} consecutive {passes} needed"
+    until = status.valid_until
+    if until is not None and until <= today + timedelta(days=DUE_WITHIN_DAYS):
+        return f"qualified until {until.day} {until:%B %Y}"
+    return ""

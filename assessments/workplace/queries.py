@@ -1,6 +1,8 @@
 """Lists of workplace assessments: a trainee's own, and an assessor's queues."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from datetime import datetime
+
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from academy.models import User
 from assessments.models import (
@@ -73,4 +75,36 @@ def countersign_queue(person: User) -> QuerySet[WorkplaceAssessment]:
         .exclude(trainee=person)
         .select_related("trainee", "competency", "assessor")
         .order_by("signature__signed_at", "id")
+    )
+
+
+OPEN_STATUSES = (
+    AssessmentStatus.DRAFT,
+    AssessmentStatus.REQUESTED,
+    AssessmentStatus.AWAITING_COUNTERSIGN,
+)
+
+
+def sign_off_requests_of(
+    trainee: User, *, signed_since: datetime
+) -> QuerySet[WorkplaceAssessment]:
+    """The trainee's workplace assessments still open, and those signed since a time
+    (with their outcome): open ones first, each group newest first."""
+    return (
+        my_workplace_assessments(trainee)
+        .filter(
+            Q(status__in=OPEN_STATUSES)
+            | Q(
+                status=AssessmentStatus.COMPLETE, signature__signed_at__gte=signed_since
+            )
+        )
+        .select_related("signature")
+        .order_by(
+            Case(
+                When(status__in=OPEN_STATUSES, then=Value(0)),
+                default=Value(1),
+            ),
+            "-created_at",
+            "-id",
+        )
     )

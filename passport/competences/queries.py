@@ -3,7 +3,7 @@ and their standing in each competency of a career pathway."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -11,6 +11,7 @@ from academy.models import Competency, User
 from academy.services import record_audit_event
 from passport.competences.evidence import EvidenceLine, evidence_summary
 from passport.competences.status import (
+    EXPIRING_WITHIN_DAYS,
     STATUS_WORDS,
     Status,
     StatusWords,
@@ -126,3 +127,31 @@ def pathway_statuses(
         )
         for pk in ids
     }
+
+
+# What a holder must renew: the statuses that need them to act before or after expiry.
+TO_RENEW = (Status.EXPIRING, Status.EXPIRED)
+
+
+def competences_to_renew(
+    holder: User, *, today: date
+) -> list[tuple[Competence, StatusWords]]:
+    """The holder's competences expiring within 60 days or expired, by the one status
+    rule, the soonest first, each with its status words; one query."""
+    lines = []
+    for competence in (
+        Competence.objects.filter(
+            holder=holder, expires_on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS)
+        )
+        .select_related("competency")
+        .order_by("expires_on", "competency__code")
+    ):
+        words = status_words(
+            competence.status,
+            expires_on=competence.expires_on,
+            today=today,
+            under_review=competence.under_review,
+        )
+        if words.status in TO_RENEW:
+            lines.append((competence, words))
+    return lines

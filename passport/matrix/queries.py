@@ -6,12 +6,17 @@ their competences), whatever the size of the organisation.
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 
 from academy.models import Band, Competency, Organisation, SpecialistArea, User
-from passport.competences.status import STATUS_WORDS, Status, competence_status
+from passport.competences.status import (
+    EXPIRING_WITHIN_DAYS,
+    STATUS_WORDS,
+    Status,
+    competence_status,
+)
 from passport.models import Competence
 
 
@@ -162,4 +167,20 @@ def organisation_matrix(
         held=held,
         today=today or timezone.localdate(),
         status=status,
+    )
+
+
+def expiry_counts(organisations, *, today: date | None = None) -> Counter:
+    """How many competences of these organisations' active staff are expiring soon
+    and expired today, by the one status rule, keyed by `Status`; one query."""
+    today = today or timezone.localdate()
+    return Counter(
+        competence_status(
+            stored, expires_on=expires_on, today=today, under_review=under_review
+        )
+        for stored, expires_on, under_review in Competence.objects.filter(
+            holder__organisation__in=organisations,
+            holder__is_active=True,
+            expires_on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS),
+        ).values_list("status", "expires_on", "under_review")
     )

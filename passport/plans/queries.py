@@ -71,3 +71,27 @@ def items_due_soon(
         .select_related("plan__trainee", "competency")
         .order_by("due_on", "plan__trainee__full_name")
     )
+
+
+def overdue_items_in(organisations, *, today: date | None = None) -> int:
+    """How many unfinished plan items of these organisations' active staff are past
+    their due date (the item status rule: overdue after the due date)."""
+    today = today or timezone.localdate()
+    return TrainingPlanItem.objects.filter(
+        plan__trainee__organisation__in=organisations,
+        plan__trainee__is_active=True,
+        completed_at=None,
+        due_on__lt=today,
+    ).count()
+
+
+def trainees_with_overdue_items(
+    trainees: QuerySet[User], *, today: date | None = None
+) -> QuerySet[User]:
+    """These trainees with at least one overdue plan item, the most overdue first,
+    annotated as `with_plan_progress` annotates them."""
+    return (
+        with_plan_progress(trainees, today=today)
+        .filter(plan_overdue__gt=0)
+        .order_by("-plan_overdue", "full_name", "pk")
+    )
