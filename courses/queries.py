@@ -195,6 +195,25 @@ def module_cards(modules, *, trainee) -> list[ModuleCard]:
     ]
 
 
+def competencies_awaiting_elearning(competency_ids) -> set[int]:
+    """Of these competencies, those whose knowledge requirement cannot be met yet: no
+    live module that teaches them has a published lesson (their modules are outlines,
+    "Coming soon"), so they cannot be planned. One query."""
+    modules_with_lessons = (
+        LessonPage.objects.live()
+        .annotate(parent_path=_parent_path())
+        .values("parent_path")
+    )
+    taught = ModuleCompetency.objects.filter(
+        module__live=True, module__path__in=modules_with_lessons
+    ).values("competency_id")
+    return set(
+        Competency.objects.filter(pk__in=list(competency_ids), requires_knowledge=True)
+        .exclude(pk__in=taught)
+        .values_list("pk", flat=True)
+    )
+
+
 def live_modules() -> QuerySet[ModulePage]:
     return ModulePage.objects.live().select_related("area")
 

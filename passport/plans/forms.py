@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from academy.forms import ModelMultipleChoiceField, NHSFormMixin
 from academy.models import Band, Competency, SpecialistArea
+from courses.queries import competencies_awaiting_elearning
+from passport.plans.services import coming_soon_message
 
 
 class DateInput(forms.DateInput):
@@ -62,6 +64,16 @@ class AssignPlanForm(NHSFormMixin, forms.Form):
         self.fields["due_on"].error_messages.update(
             required="Enter the due date", invalid="Enter a real due date"
         )
+
+    def clean_competencies(self):
+        """A competency whose e-learning is coming soon cannot be chosen."""
+        chosen = self.cleaned_data["competencies"]
+        waiting = competencies_awaiting_elearning(c.pk for c in chosen)
+        if waiting:
+            raise forms.ValidationError(
+                coming_soon_message(c for c in chosen if c.pk in waiting)
+            )
+        return chosen
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +18,7 @@ from django.utils.dateformat import format as date_format
 from academy.models import Competency, SpecialistArea, User
 from academy.pathways import competencies_for_role
 from academy.services import record_audit_event
+from courses.queries import competencies_awaiting_elearning
 from notifications.kinds import Kind
 from notifications.services import notify
 from passport.models import TrainingPlan, TrainingPlanItem
@@ -28,6 +30,18 @@ class PlanAssignment:
     plan: TrainingPlan
     added: list[TrainingPlanItem]
     already_planned: int
+    # Competencies of the pathway left out because their e-learning is coming soon.
+    coming_soon: tuple[Competency, ...] = ()
+
+
+def coming_soon_message(competencies: Iterable[Competency]) -> str:
+    """Why competencies whose modules are all outlines cannot be planned."""
+    named = sorted(competencies, key=attrgetter("code"))
+    return (
+        f"{', '.join(f'{c.code} {c.title}' for c in named)} cannot be planned yet: "
+        f"{'its' if len(named) == 1 else 'their'} e-learning module is coming soon, "
+        "so the knowledge assessment cannot be taken"
+    )
 
 
 @transaction.atomic
@@ -42,7 +56,11 @@ def assign_training_plan(
 ) -> PlanAssignment:
     """Add a career pathway (area and band) and/or chosen competencies to a trainee's
     plan, each due on the date given; competencies already planned keep their dates.
-    Only a supervising trainer or the trainee's training lead may."""
+    Only a supervising trainer or the trainee's training lead may.
+
+    A competency whose knowledge assessment cannot be taken yet (its modules are all
+    outlines, "Coming soon") is never planned: chosen, it is refused; in the pathway,
+    it is left out and named in `coming_soon`."""
     if not can_plan_training(assigned_by, trainee):
         raise ValidationError(
             "Only the trainee's trainer or training lead can do this."
@@ -51,11 +69,23 @@ def assign_training_plan(
         raise ValidationError("The due date must be today or in the future.")
     if (area is None) != (band is None):
         raise ValidationError("Choose both the pathway's specialist area and band.")
-    chosen = {c.pk: c for c in competencies}
+    picked = {c.pk: c for c in competencies}
+    chosen = dict(picked)
     if area is not None:
         chosen.update({c.pk: c for c in competencies_for_role(area=area, band=band)})
     if not chosen:
         raise ValidationError("Choose a career pathway or at least one competency.")
+    waiting = competencies_awaiting_elearning(chosen)
+    if waiting & set(picked):
+        raise ValidationError(
+            coming_soon_message(picked[pk] for pk in waiting & set(picked)),
+            code="coming_soon",
+        )
+    coming_soon = tuple(
+        sorted((chosen.pop(pk) for pk in waiting), key=attrgetter("code"))
+    )
+    if not chosen:
+        raise ValidationError(coming_soon_message(coming_soon), code="coming_soon")
     plan, _ = TrainingPlan.objects.select_for_update().get_or_create(trainee=trainee)
     if area is not None:
         plan.pathway_area, plan.pathway_band = area, band
@@ -74,6 +104,7 @@ def assign_training_plan(
             "pathway": [area.code, band] if area is not None else None,
             "added": sorted(item.competency.code for item in added),
             "due_on": due_on,
+            "coming_soon": [c.code for c in coming_soon],
         },
     )
     if added:
@@ -89,7 +120,10 @@ def assign_training_plan(
             event_key=f"plan_item_assigned:{added[0].pk}",
         )
     return PlanAssignment(
-        plan=plan, added=added, already_planned=len(chosen) - len(added)
+        plan=plan,
+        added=added,
+        already_planned=len(chosen) - len(added),
+        coming_soon=coming_soon,
     )
 
 

@@ -74,5 +74,8 @@ class AssignPlanView(LoginRequiredMixin, FormView):
         )
         if result.already_planned:
             message += f" {result.already_planned} were already in it."
+        if result.coming_soon:
+            codes = ", ".join(c.code for c in result.coming_soon)
+            message += f" Not added, because their e-learning is coming soon: {codes}."
         messages.success(self.request, message)
         return redirect("trainers:trainee_record", pk=self.trainee.pk)
