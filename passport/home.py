@@ -6,11 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from academy.roles import TRAINEE, TRAINER, TRAINING_LEAD
+from academy.roles import ADMINISTRATOR, TRAINEE, TRAINER, TRAINING_LEAD
 from passport.certificates.queries import recent_certificates
 from passport.competences.queries import competences_to_renew
 from passport.competences.status import STATUS_WORDS, Status
+from passport.findings.policies import may_review_signature_findings
 from passport.matrix.queries import expiry_counts
+from passport.models import SignatureFinding
 from passport.plans.queries import overdue_items_in, trainees_with_overdue_items
 from trainers.permissions import organisations_led_by, trainees_for_trainer
 
@@ -109,6 +111,23 @@ class OrganisationPanel(Component):
         }
 
 
+class SignatureFindingsPanel(Component):
+    """For administrators: findings of the nightly signature check still open."""
+
+    role = ADMINISTRATOR
+    order = 20
+    template_name = "passport/home/signature_findings.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": SignatureFinding.objects.filter(resolved_at__isnull=True).count(),
+            "url": reverse("signature_findings:index"),
+        }
+
+
 def home_panels(request, roles):
     """This app's panels for the roles the person holds."""
     panels = []
@@ -118,4 +137,6 @@ def home_panels(request, roles):
         panels.append(OverdueTraineesPanel(request))
     if TRAINING_LEAD in roles:
         panels.append(OrganisationPanel(request))
+    if ADMINISTRATOR in roles and may_review_signature_findings(request.user):
+        panels.append(SignatureFindingsPanel(request))
     return panels
