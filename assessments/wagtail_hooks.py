@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from academy.viewsets import ReadOnlyPermissionPolicy
+from assessments import passport_evidence
 from assessments.home import home_panels
 from assessments.knowledge import queries as knowledge_queries
 from assessments.knowledge import reports
@@ -27,6 +28,7 @@ from assessments.viewsets import (
     WorkplaceTemplateViewSet,
 )
 from assessments.workplace.panels import SignOffQueuePanel
+from passport.competences.evidence import EVIDENCE_RECORDS_HOOK
 from trainers.roles import role_names
 
 # A trainee's attempts, requirements met, workplace assessments and validation results
@@ -202,3 +204,7 @@ def module_assessment_passes(trainee, module_ids):
 
 
 hooks.register("home_page_panels", home_panels)
+
+
+# The records behind a competence's evidence, for the passport's plain words.
+hooks.register(EVIDENCE_RECORDS_HOOK, passport_evidence.evidence_records)

@@ -16,7 +16,10 @@ from kombu.exceptions import OperationalError
 
 from academy.models import Competency, SpecialistArea, User
 from academy.services import record_audit_event
+from passport.certificates import codes
 from passport.certificates.qr import qr_data_uri
+from passport.competences.evidence import evidence_sentences
+from passport.competences.queries import evidence_records
 from passport.models import AWARD_KINDS, Certificate, Competence, CompetenceEvent
 from passport.models.certificates import NUMBER_PREFIX
 from passport.pdf import render_pdf
@@ -68,15 +71,23 @@ CERTIFICATE_CHECK_SQL = f"""
     JOIN {Competency._meta.db_table} competency
         ON competency.id = competence.competency_id
     JOIN {SpecialistArea._meta.db_table} area ON area.id = competency.area_id
-    WHERE certificate.verification_code = %s AND certificate.number IS NOT NULL
+    WHERE (
+        certificate.verification_code = %s
+        OR certificate.legacy_verification_code = %s
+    ) AND certificate.number IS NOT NULL
 """  # noqa: S608 - table names from the models, values as parameters
 
 
 def certificate_to_verify(code: str) -> CertificateCheck | None:
-    """The issued certificate with this verification code, as the public may see it:
-    one query."""
+    """The issued certificate with this verification code, as the public may see it,
+    in one query: a readable code however it was typed (spaces, hyphens, case), or
+    an earlier certificate's code exactly as printed in its address."""
+    readable = codes.readable(code)
+    legacy = code.strip()
+    if readable is None and not codes.is_legacy(legacy):
+        return None
     with connection.cursor() as cursor:
-        cursor.execute(CERTIFICATE_CHECK_SQL, [*AWARD_KINDS, code])
+        cursor.execute(CERTIFICATE_CHECK_SQL, [*AWARD_KINDS, readable or "", legacy])
         row = cursor.fetchone()
     if row is None:
         return None
@@ -89,9 +100,15 @@ def certificate_to_verify(code: str) -> CertificateCheck | None:
 
 
 def verification_url(certificate: Certificate) -> str:
-    """The absolute address of the certificate's public verification page."""
-    path = reverse("verify_certificate", args=[certificate.verification_code])
+    """The absolute address of the certificate's public verification page, with the
+    code as printed (in groups)."""
+    path = reverse("verify_certificate", args=[certificate.printed_code])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def check_address() -> str:
+    """The public page where anyone types a certificate's code, as printed on it."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("verify")
 
 
 def issue_certificate(*, event: CompetenceEvent) -> Certificate:
@@ -187,10 +204,14 @@ def certificate_context(certificate: Certificate) -> dict:
     return {
         "certificate": certificate,
         "event": event,
+        "evidence": evidence_sentences(
+            event.evidence, evidence_records([event.evidence])
+        ),
         "competency": competence.competency,
         "holder": competence.holder,
         "signed": signed,
         "verification_url": url,
+        "check_address": check_address(),
         "qr_code": qr_data_uri(url),
     }
 

@@ -1,7 +1,5 @@
 """Public verification of certificates, and downloads of the stored PDFs."""
 
-import re
-
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
@@ -11,6 +9,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
 
+from passport.certificates import codes
 from passport.certificates.services import (
     certificate_to_verify,
     open_certificate,
@@ -21,19 +20,37 @@ from passport.models import Certificate
 from trainers.permissions import can_view_trainee_record
 
 NOT_FOUND_TEMPLATE = "passport/certificates/not_found.html"
-# Codes are URL-safe base64 (`new_verification_code`); anything else names nothing.
-CODE_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+VERIFY_FORM_TEMPLATE = "passport/certificates/verify_form.html"
+NUMBER_TYPED = (
+    "You entered the certificate number. Enter the verification code printed under "
+    "the QR code"
+)
+
+
+FORM_CONTEXT = {"code_example": codes.EXAMPLE}
 
 
 def _not_found(request):
     """One response for every code that does not verify, so none can be told apart."""
-    return render(request, NOT_FOUND_TEMPLATE, status=404)
+    return render(request, NOT_FOUND_TEMPLATE, FORM_CONTEXT, status=404)
+
+
+def _number_typed(request, *, status: int):
+    """Where to find the code, the same for every number: nothing is looked up, so a
+    sequential number never tells whether it was issued, or to whom."""
+    return render(
+        request,
+        VERIFY_FORM_TEMPLATE,
+        {**FORM_CONTEXT, "error": NUMBER_TYPED, "number_typed": True},
+        status=status,
+    )
 
 
 class VerifyFormView(TemplateView):
     """Anyone types the code printed under a certificate's QR code."""
 
-    template_name = "passport/certificates/verify_form.html"
+    template_name = VERIFY_FORM_TEMPLATE
+    extra_context = FORM_CONTEXT
 
     def get(self, request, *args, **kwargs):
         code = request.GET.get("code", "").strip()
@@ -42,7 +59,12 @@ class VerifyFormView(TemplateView):
                 self.get_context_data(error="Enter the certificate's verification code")
             )
         if code:
-            if not CODE_SHAPE.fullmatch(code):  # a slash would not even make a URL
+            readable = codes.readable(code)
+            if readable is not None:
+                return redirect("verify_certificate", code=codes.grouped(readable))
+            if codes.looks_like_certificate_number(code):
+                return _number_typed(request, status=200)
+            if not codes.is_legacy(code):  # a slash would not even make a URL
                 return _not_found(request)
             return redirect("verify_certificate", code=code)
         return super().get(request, *args, **kwargs)
@@ -63,9 +85,9 @@ class VerificationView(View):
             return render(
                 request, "passport/certificates/too_many_requests.html", status=429
             )
-        certificate = (
-            certificate_to_verify(code) if CODE_SHAPE.fullmatch(code) else None
-        )
+        if codes.readable(code) is None and codes.looks_like_certificate_number(code):
+            return _number_typed(request, status=404)
+        certificate = certificate_to_verify(code)
         if certificate is None:
             return _not_found(request)
         status = status_words(

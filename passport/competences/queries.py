@@ -6,10 +6,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils import timezone
+from wagtail import hooks
 
-from academy.models import Competency, User
+from academy.models import Competency, ElectronicSignature, User
 from academy.services import record_audit_event
-from passport.competences.evidence import EvidenceLine, evidence_summary
+from passport.competences.evidence import (
+    EVIDENCE_RECORDS_HOOK,
+    EvidenceRecords,
+    SignatureMade,
+    evidence_ids,
+    evidence_sentences,
+)
 from passport.competences.status import (
     EXPIRING_WITHIN_DAYS,
     STATUS_WORDS,
@@ -27,15 +34,43 @@ from passport.plans.queries import plan_lines_for
 class PassportEntry:
     competence: Competence
     status: StatusWords
-    evidence: list[EvidenceLine]
+    evidence: list[str]  # sentences (passport.competences.evidence)
     certificates: list[Certificate]
+
+
+def evidence_records(evidences: Iterable[dict]) -> EvidenceRecords:
+    """What the records behind these evidence summaries say, for their sentences: the
+    signatures here, attempts and validation results from the app that keeps them
+    (through a hook); a fixed number of queries however many there are."""
+    attempts, signatures, validations = set(), set(), set()
+    for evidence in evidences:
+        ids = evidence_ids(evidence)
+        attempts |= ids.attempts
+        signatures |= ids.signatures
+        validations |= ids.validations
+    records = EvidenceRecords(
+        signatures={
+            pk: SignatureMade(name=name, signed_on=timezone.localdate(signed_at))
+            for pk, name, signed_at in ElectronicSignature.objects.filter(
+                pk__in=signatures
+            ).values_list("pk", "printed_name", "signed_at")
+        }
+        if signatures
+        else {}
+    )
+    if attempts or validations:
+        for records_of in hooks.get_hooks(EVIDENCE_RECORDS_HOOK):
+            records = records.merged(
+                records_of(attempt_ids=attempts, validation_ids=validations)
+            )
+    return records
 
 
 def passport_for(holder: User, *, today: date) -> dict:
     """The holder's competences with status, evidence and certificates (newest first),
     and their plan progress, in a fixed number of queries."""
-    competences = Competence.objects.filter(holder=holder).select_related(
-        "competency__area"
+    competences = list(
+        Competence.objects.filter(holder=holder).select_related("competency__area")
     )
     certificates: dict[int, list[Certificate]] = {}
     for certificate in (
@@ -44,6 +79,7 @@ def passport_for(holder: User, *, today: date) -> dict:
         .order_by("-issued_at", "-id")
     ):
         certificates.setdefault(certificate.event.competence_id, []).append(certificate)
+    records = evidence_records(competence.evidence for competence in competences)
     entries = []
     for competence in competences:
         entries.append(
@@ -55,7 +91,7 @@ def passport_for(holder: User, *, today: date) -> dict:
                     today=today,
                     under_review=competence.under_review,
                 ),
-                evidence=evidence_summary(competence.evidence),
+                evidence=evidence_sentences(competence.evidence, records),
                 certificates=certificates.get(competence.pk, []),
             )
         )
@@ -77,7 +113,13 @@ def passport_pdf(holder: User, *, today: date) -> bytes:
         target=holder,
         details={"on": today},
     )
-    return render_pdf("passport/pdf/passport.html", passport_for(holder, today=today))
+    # Imported here: the certificate services read evidence through these queries.
+    from passport.certificates.services import check_address
+
+    return render_pdf(
+        "passport/pdf/passport.html",
+        {**passport_for(holder, today=today), "check_address": check_address()},
+    )
 
 
 NOT_STARTED = "Not started"

@@ -6,6 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -113,12 +114,16 @@ class PassportBundleView(LoginRequiredMixin, View):
 
 
 class MyCredentialsView(LoginRequiredMixin, TemplateView):
-    """The holder's own credentials to download and share."""
+    """The holder's own digital certificates (verifiable credentials) to download
+    and share."""
 
     template_name = "passport/credentials/mine.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            crumbs=[
+                {"label": "My skills passport", "url": reverse("passport:passport")}
+            ],
             holder=self.request.user,
             competences=Competence.objects.filter(
                 holder=self.request.user

@@ -1,17 +1,17 @@
 """Certificates: the printable, verifiable record of one award of a competence."""
 
-import secrets
-
 from django.db import models
 
+from passport.certificates.codes import NUMBER_PREFIX, grouped, new_code
 from passport.models.competences import CompetenceEvent
 
-NUMBER_PREFIX = "TSA"
+__all__ = ["NUMBER_PREFIX", "Certificate", "new_verification_code"]
 
 
 def new_verification_code() -> str:
-    """An unguessable code for the public verification page and the QR code."""
-    return secrets.token_urlsafe(16)
+    """An unguessable code people can read and type, printed under the QR code
+    (`passport.certificates.codes`)."""
+    return new_code()
 
 
 class Certificate(models.Model):
@@ -31,7 +31,17 @@ class Certificate(models.Model):
         max_length=20, unique=True, null=True, editable=False
     )
     verification_code = models.CharField(
-        max_length=32, unique=True, default=new_verification_code, editable=False
+        max_length=32,
+        unique=True,
+        default=new_verification_code,
+        editable=False,
+        help_text="Printed under the QR code in groups of four; stored without "
+        "hyphens.",
+    )
+    # Certificates issued before readable codes print this one in their verification
+    # address and QR code; it keeps verifying, exactly as printed.
+    legacy_verification_code = models.CharField(
+        max_length=32, unique=True, null=True, blank=True, editable=False
     )
     issued_at = models.DateTimeField()
     holder_name = models.CharField(
@@ -55,3 +65,8 @@ class Certificate(models.Model):
     @property
     def is_rendered(self) -> bool:
         return bool(self.sha256)
+
+    @property
+    def printed_code(self) -> str:
+        """The verification code as the certificate prints it: 7KQ4-MWX9-C2HT."""
+        return grouped(self.verification_code)

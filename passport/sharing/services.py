@@ -120,7 +120,8 @@ def recent_share_views(holder: User, *, limit: int = 50) -> QuerySet[ShareLinkVi
 
 
 def shared_competences(holder: User) -> QuerySet[Competence]:
-    """What a share link shows: each competence's competency, status and dates."""
+    """What a share link shows: each competence's competency, status, dates and the
+    evidence it rests on (put into sentences by the view)."""
     return (
         Competence.objects.filter(holder=holder)
         .select_related("competency")
@@ -128,6 +129,8 @@ def shared_competences(holder: User) -> QuerySet[Competence]:
             "status",
             "achieved_on",
             "expires_on",
+            "under_review",
+            "evidence",
             "competency__code",
             "competency__title",
         )

@@ -1,3 +1,5 @@
+import re
+
 import pypdfium2
 import pytest
 
@@ -41,17 +43,40 @@ def test_trainee_downloads_a_certificate_anyone_verifies_it_and_a_revocation_sho
     document = pypdfium2.PdfDocument(str(pdf))
     assert len(document) == 1
     document[0].render(scale=1.5).to_pil().save(SHOTS / "certificate.png")
+    printed = document[0].get_textpage().get_text_range().splitlines()
     document.close()
+    # The code printed in bold under the QR code, on the line after its label.
+    code = printed[printed.index("Verification code") + 1]
+    assert re.fullmatch(
+        r"[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}", code
+    )
+    assert f"Certificate number {certificate.number}" in printed
 
+    # Signed out, an employer types the printed code as they read it: lower case,
+    # spaces for hyphens. It verifies.
     page.context.clear_cookies()
-    verify_url = f"{demo_server.url}/verify/{certificate.verification_code}/"
-    page.goto(verify_url)
+    address = printed[printed.index("Scan the QR code, or enter the code at") + 1]
+    assert address.endswith("/verify/")
+    page.goto(f"{demo_server.url}/verify/")  # the address printed, on this server
+    assert_accessible("verify-form")
+    page.get_by_label("Verification code").fill(code.lower().replace("-", " "))
+    page.get_by_role("button", name="Check certificate").click()
     assert page.locator(".nhsuk-tag").inner_text() == "Valid"
     assert page.get_by_text("Priya Shah").is_visible()
+    assert page.get_by_text(certificate.number).is_visible()
     assert_accessible("verification-valid")
+    verify_url = page.url
+    assert verify_url == f"{demo_server.url}/verify/{code}/"
 
-    page.goto(f"{demo_server.url}/verify/")
-    assert_accessible("verify-form")
+    # The certificate number, typed instead, says where the code is: nothing more.
+    page.get_by_role("link", name="Check another certificate").click()
+    page.get_by_label("Verification code").fill(certificate.number)
+    page.get_by_role("button", name="Check certificate").click()
+    assert page.title().startswith("Error:")
+    assert page.get_by_text("You entered the certificate number").first.is_visible()
+    assert not page.get_by_text("Priya Shah").count()
+    assert_accessible("verify-certificate-number")
+
     page.get_by_label("Verification code").fill("not-a-real-code")
     page.get_by_role("button", name="Check certificate").click()
     assert page.get_by_role("heading", name="Certificate not found").is_visible()

@@ -20,13 +20,16 @@ def test_lead_of_another_organisation_recognises_the_trainees_credential(
     page, demo_server, sign_in, assert_accessible, follow_header_link
 ):
     sign_in("trainee@academy.example")
-    page.goto(f"{demo_server.url}/passport/credentials/")
+    follow_header_link("My passport")
+    page.get_by_role("link", name="Digital certificate you can share").click()
     assert page.get_by_role(
-        "heading", name="Verifiable credentials", exact=True
+        "heading", name="Digital certificate you can share", level=1
     ).is_visible()
     assert_accessible("credentials-mine")
+    page.get_by_text("Technical details for IT and HR systems").click()
+    assert page.get_by_text("Open Badges 3.0").is_visible()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Credential for COR-01 (VC-JWT)").click()
+        page.get_by_role("link", name="Download digital certificate for COR-01").click()
     token = Path(download.value.path()).read_text()
     assert token.startswith("eyJ")
 

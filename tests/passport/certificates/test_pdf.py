@@ -2,7 +2,6 @@ import pypdfium2
 import pytest
 from django.conf import settings
 
-from passport.competences.evidence import EvidenceLine, evidence_summary
 from passport.pdf import RefusedURL, StaticOnlyURLFetcher, html_to_pdf
 
 
@@ -51,32 +50,6 @@ def test_a_pdf_with_a_remote_image_renders_without_fetching_it(monkeypatch):
         "<p>Hello</p>"
     )
     assert content.startswith(b"%PDF")
-
-
-def test_evidence_known_keys_read_as_words_and_others_as_key_value():
-    lines = evidence_summary(
-        {
-            "knowledge": {"attempt_id": 12, "module_revision_ids": [40]},
-            "workplace_assessment": {
-                "assessment_id": 3,
-                "signature_id": 9,
-                "countersignature_id": None,
-            },
-            "process_validation": {"broth_transfers_passed": 3},
-            "recognised_from": "Eastfield",
-        }
-    )
-    assert lines == [
-        EvidenceLine(
-            "Knowledge assessment", "attempt 12, passed, on module revision 40"
-        ),
-        EvidenceLine(
-            "Workplace assessment", "assessment 3, signed by the assessor (signature 9)"
-        ),
-        EvidenceLine("Process validation", "Broth transfers passed: 3"),
-        EvidenceLine("Recognised from", "Eastfield"),
-    ]
-    assert evidence_summary({}) == []
 
 
 @pytest.mark.parametrize(

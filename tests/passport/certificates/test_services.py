@@ -1,6 +1,7 @@
 import datetime
 import hashlib
 import logging
+import re
 
 import pypdfium2
 import pytest
@@ -58,7 +59,10 @@ def test_each_award_and_renewal_gets_one_numbered_certificate(yearly):
     assert one.number == f"TSA-{one.issued_at.year}-{one.pk:06d}"
     assert two.number != one.number
     assert one.verification_code != two.verification_code
-    assert len(one.verification_code) >= 20
+    assert re.fullmatch(r"[2-9A-HJKMNP-Z]{12}", one.verification_code)
+    assert one.printed_code == "-".join(
+        one.verification_code[i : i + 4] for i in (0, 4, 8)
+    )
     assert one.holder_name == holder.full_name
     assert not one.is_rendered
     with pytest.raises(IntegrityError):
@@ -163,5 +167,33 @@ def test_the_printed_qr_code_scans_to_the_verification_page(yearly, private_stor
 
     assert [code.text for code in codes] == [verification_url(certificate)]
     assert verification_url(certificate).endswith(
-        f"/verify/{certificate.verification_code}/"
+        f"/verify/{certificate.printed_code}/"
     )
+
+
+def _font_size_at(text_page, index: int) -> float:
+    return pypdfium2.raw.FPDFText_GetFontSize(text_page.raw, index)
+
+
+def test_the_pdf_prints_the_code_that_verifies_large_on_one_line(
+    yearly, private_storage
+):
+    """Under the QR code: the readable code, bigger than anything near it and never
+    broken across lines, and the certificate number labelled as such."""
+    issued = Certificate.objects.get(event=award(UserFactory(), yearly))
+    certificate = render_certificate_pdf(certificate_id=issued.pk)
+
+    pdf = pypdfium2.PdfDocument(certificate_path(certificate).read_bytes())
+    text_page = pdf[0].get_textpage()
+    text = text_page.get_text_range()
+    lines = text.splitlines()
+    code_at = text.index(certificate.printed_code)
+    number_at = text.index(certificate.number)
+    code_size = _font_size_at(text_page, code_at)
+    number_size = _font_size_at(text_page, number_at)
+    pdf.close()
+
+    assert "Verification code" in lines
+    assert certificate.printed_code in lines  # a line of its own, unbroken
+    assert f"Certificate number {certificate.number}" in lines
+    assert code_size >= 1.5 * number_size

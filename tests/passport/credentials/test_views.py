@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import jwt
 import pytest
@@ -116,3 +117,41 @@ def test_my_credentials_page_links_every_download(
     page = response.content.decode()
     assert reverse("passport:competence_credential", args=[held.pk]) in page
     assert reverse("passport:passport_bundle", args=[held.holder.pk]) in page
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_passport_links_the_digital_certificates_page_by_its_plain_name(
+    held, client
+):
+    client.force_login(held.holder)
+    passport = client.get(reverse("passport:passport")).content.decode()
+    link = re.search(
+        r'<a href="([^"]+)">Digital certificate you can share</a>', passport
+    )
+    assert link
+    assert link[1] == reverse("passport:my_credentials")
+
+
+def test_the_digital_certificates_page_keeps_the_technical_names_in_details(
+    held, client
+):
+    """People read what the files are for; Open Badges, VC-JWT and the CLR bundle are
+    named only inside the NHS.UK details component, for IT teams."""
+    client.force_login(held.holder)
+    page = client.get(reverse("passport:my_credentials")).content.decode()
+    main = page[page.index("<main") : page.index("</main>")]
+    details = re.search(r'<details class="nhsuk-details">.*?</details>', main, re.S)[0]
+    outside = _text(main.replace(details, ""))
+
+    assert "<h1>Digital certificate you can share</h1>" in main
+    assert "<title>Digital certificate you can share - " in page
+    assert "Download digital certificate" in outside
+    assert "Download the whole passport as one digital certificate" in outside
+    for technical in ("VC-JWT", "Open Badges", "CLR", "JSON", "verifiable"):
+        assert technical.lower() not in outside.lower(), technical
+        assert technical.lower() in _text(details).lower(), technical
+    # The breadcrumb leads back to the passport.
+    assert f'href="{reverse("passport:passport")}">My skills passport' in page

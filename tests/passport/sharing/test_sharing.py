@@ -143,7 +143,14 @@ def test_holder_shares_and_anyone_with_the_link_sees_the_passport(client, traine
         holder=trainee,
         competency=competency,
         achieved_on=timezone.localdate() - timedelta(days=10),
-        evidence={"file": "secret-evidence.pdf"},
+        evidence={
+            "file": "secret-evidence.pdf",
+            "process_validation": {
+                "kind": "gowning",
+                "validation_ids": [],
+                "performed_on": ["2026-09-25"],
+            },
+        },
         awarded_by=None,
     )
     token = share(client, trainee)
@@ -160,6 +167,7 @@ def test_holder_shares_and_anyone_with_the_link_sees_the_passport(client, traine
     assert "Valid" in page
     assert trainee.email not in page
     assert "secret-evidence" not in page
+    assert "<li>Gowning: 1 pass, 25 September 2026</li>" in page
     assert response["Referrer-Policy"] == "no-referrer"
     view = ShareLinkView.objects.get()
     assert (view.network, view.user_agent) == ("203.0.113.0/24", "Inspector browser")
