@@ -41,6 +41,8 @@ AUDIT_ACTIONS: dict[str, str] = {
     "organisation.",
     "trainers.accreditation_granted": "A person was accredited as a trainer or "
     "workplace assessor.",
+    "trainers.trainer_role_granted": "A person was given the Trainer role by being "
+    "accredited as an assessor.",
     "trainers.supervision_started": "A trainer was assigned to supervise a trainee.",
     "trainers.supervision_ended": "A trainer stopped supervising a trainee.",
     "trainers.mentorship_requested": "A trainee asked a mentor to mentor them.",
@@ -101,6 +103,8 @@ AUDIT_ACTIONS: dict[str, str] = {
     "passport.api_token_issued": "An API token for the passport feed was issued.",
     "passport.api_token_withdrawn": "An API token for the passport feed was withdrawn.",
     "passport.training_plan_assigned": "A training plan was assigned to a trainee.",
+    "passport.plan_item_due_date_changed": "A trainer or training lead changed the due "
+    "date of a trainee's plan item, with the reason.",
     "passport.signature_mismatch_detected": "The nightly check found a signed record "
     "or its signature changed after signing; the competences it supports are under "
     "review and nothing was suspended.",

@@ -15,6 +15,7 @@ from assessments.models import (
     ProcessValidation,
     WorkplaceAssessment,
 )
+from assessments.next_steps import next_steps
 from assessments.validations.panels import (
     TraineeValidationsPanel,
     UnsupervisedWorkPanel,
@@ -204,6 +205,9 @@ def module_assessment_passes(trainee, module_ids):
 
 
 hooks.register("home_page_panels", home_panels)
+
+# What a trainee does next towards each competency of their training plan.
+hooks.register("plan_item_next_steps", next_steps)
 
 
 # The records behind a competence's evidence, for the passport's plain words.

@@ -20,6 +20,11 @@ urlpatterns = [
     path("plan/", plans.MyPlanView.as_view(), name="my_plan"),
     path("trainees/<int:pk>/plan/", plans.AssignPlanView.as_view(), name="assign_plan"),
     path(
+        "plan-items/<int:pk>/due-date/",
+        plans.ChangeDueDateView.as_view(),
+        name="change_due_date",
+    ),
+    path(
         "credentials/",
         credentials.MyCredentialsView.as_view(),
         name="my_credentials",

@@ -90,3 +90,49 @@ class AssignPlanForm(NHSFormMixin, forms.Form):
         elif area is None and not data.get("competencies") and not self.errors:
             self.add_error("area", "Choose a career pathway or at least one competency")
         return data
+
+
+class ChangeDueDateForm(NHSFormMixin, forms.Form):
+    due_on = forms.DateField(label="New due date", widget=DateInput)
+    reason = forms.CharField(
+        label="Reason for the new date",
+        help_text="The trainee is told this reason. For example: off work for six "
+        "weeks; the unit's isolator is out of service until March.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, current_due_on=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_due_on = current_due_on
+        if current_due_on is not None:
+            self.fields[
+                "due_on"
+            ].help_text = (
+                f"Currently due on {current_due_on.day} {current_due_on:%B %Y}."
+            )
+        self.fields["due_on"].error_messages.update(
+            required="Enter the new due date", invalid="Enter a real due date"
+        )
+        self.fields["reason"].error_messages.update(
+            required="Give the reason for the new due date",
+            max_length="The reason must be 1,000 characters or fewer",
+        )
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError(
+                "The new due date must be today or in the future"
+            )
+        if due_on == self.current_due_on:
+            raise forms.ValidationError(
+                "The new due date is the same as the current one"
+            )
+        return due_on
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Give the reason for the new due date")
+        return reason

@@ -10,7 +10,7 @@ from passport.plans.queries import (
     plan_lines_for,
     with_plan_progress,
 )
-from passport.plans.status import item_status
+from passport.plans.status import ItemStatus, item_status
 from trainers.permissions import can_plan_training
 
 DUE_SOON_LIMIT = 50
@@ -64,8 +64,10 @@ class TraineePlanPanel(Component):
         self.request, self.trainee = request, trainee
 
     def get_context_data(self, parent_context=None):
+        lines = plan_lines_for(self.trainee)
         return {
             "trainee": self.trainee,
-            "lines": plan_lines_for(self.trainee),
+            "lines": lines,
+            "overdue": sum(line.status == ItemStatus.OVERDUE for line in lines),
             "can_plan": can_plan_training(self.request.user, self.trainee),
         }

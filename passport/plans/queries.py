@@ -1,15 +1,19 @@
-"""Query functions over training plans: items with their status, progress counts for
-lists of people, and what is due soon."""
+"""Query functions over training plans: items with their status in plan order, the
+next step of each, the career pathway page, progress counts for lists of people, and
+what is due soon."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from wagtail import hooks
 
-from academy.models import User
-from passport.models import TrainingPlanItem
-from passport.plans.status import ItemStatus, item_status
+from academy.models import Competency, User
+from courses.models import CareerPathwayPage, SpecialistAreaIndexPage
+from passport.models import TrainingPlan, TrainingPlanItem
+from passport.plans.status import ItemStatus, item_status, plan_order
 
 DUE_SOON_DAYS = 30
 
@@ -21,12 +25,13 @@ class PlanLine:
 
 
 def plan_lines_for(trainee: User, *, today: date | None = None) -> list[PlanLine]:
-    """The trainee's plan items in due-date order, each with its status."""
+    """The trainee's plan items, each with its status, overdue first and then by due
+    date (`status.plan_order`)."""
     today = today or timezone.localdate()
     items = TrainingPlanItem.objects.filter(plan__trainee=trainee).select_related(
         "competency__area"
     )
-    return [
+    lines = [
         PlanLine(
             item=item,
             status=item_status(
@@ -38,6 +43,51 @@ def plan_lines_for(trainee: User, *, today: date | None = None) -> list[PlanLine
         )
         for item in items
     ]
+    return sorted(
+        lines,
+        key=lambda line: plan_order(
+            status=line.status, due_on=line.item.due_on, code=line.item.competency.code
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class NextStep:
+    label: str
+    url: str
+
+
+def plan_next_steps(
+    trainee: User, competencies: Iterable[Competency]
+) -> dict[int, NextStep]:
+    """For each competency, by id, what the trainee does next towards it (the module,
+    its assessment, the workplace assessment, the validations), as the apps that
+    record that work tell it through the `plan_item_next_steps` hook: called with
+    (trainee, competencies), it returns {competency id: object with label and url}.
+    A competency no hook answers for has no step."""
+    competencies = list(competencies)
+    steps: dict[int, NextStep] = {}
+    if not competencies:
+        return steps
+    for hook in hooks.get_hooks("plan_item_next_steps"):
+        for pk, step in hook(trainee, competencies).items():
+            steps.setdefault(pk, NextStep(label=step.label, url=step.url))
+    return steps
+
+
+def pathway_page_for(plan: TrainingPlan | None) -> CareerPathwayPage | None:
+    """The live career pathway page of the plan's pathway (area and band), if any."""
+    if plan is None or plan.pathway_area_id is None or plan.pathway_band is None:
+        return None
+    index = SpecialistAreaIndexPage.objects.filter(area_id=plan.pathway_area_id).first()
+    if index is None:
+        return None
+    return (
+        CareerPathwayPage.objects.live()
+        .child_of(index)
+        .filter(band=plan.pathway_band)
+        .first()
+    )
 
 
 def with_plan_progress(

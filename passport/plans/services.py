@@ -22,6 +22,7 @@ from courses.queries import competencies_awaiting_elearning
 from notifications.kinds import Kind
 from notifications.services import notify
 from passport.models import TrainingPlan, TrainingPlanItem
+from passport.plans.policies import may_change_due_date
 from trainers.permissions import can_plan_training, trainers_of
 
 
@@ -125,6 +126,64 @@ def assign_training_plan(
         already_planned=len(chosen) - len(added),
         coming_soon=coming_soon,
     )
+
+
+@transaction.atomic
+def change_plan_item_due_date(
+    *, item: TrainingPlanItem, changed_by: User, due_on: date, reason: str
+) -> TrainingPlanItem:
+    """Move an unfinished plan item to a new due date, today or later, with a written
+    reason: only a current trainer of the trainee or their training lead may. The
+    change is audited and the trainee is told the new date and the reason."""
+    item = (
+        TrainingPlanItem.objects.select_for_update()
+        .select_related("plan__trainee__organisation", "competency")
+        .get(pk=item.pk)
+    )
+    if not may_change_due_date(changed_by, item):
+        raise ValidationError(
+            "Only the trainee's trainer or training lead can change a due date."
+        )
+    reason = reason.strip()
+    errors = []
+    if item.completed_at is not None:
+        errors.append("This item is complete: its due date can no longer change.")
+    if due_on < timezone.localdate():
+        errors.append("The new due date must be today or in the future.")
+    elif due_on == item.due_on:
+        errors.append("The new due date is the same as the current one.")
+    if not reason:
+        errors.append("Give the reason for the new due date.")
+    if errors:
+        raise ValidationError(errors)
+    previous = item.due_on
+    item.due_on = due_on
+    item.save(update_fields=["due_on"])
+    trainee, competency = item.plan.trainee, item.competency
+    event = record_audit_event(
+        "passport.plan_item_due_date_changed",
+        actor=changed_by,
+        target=item,
+        details={
+            "trainee": trainee.email,
+            "competency": competency.code,
+            "from": previous,
+            "to": due_on,
+            "reason": reason,
+        },
+    )
+    notify(
+        recipient=trainee,
+        kind=Kind.PLAN_DUE_DATE_CHANGED,
+        title=f"{competency.code} {competency.title} is now due on "
+        f"{date_format(due_on, 'j F Y')}",
+        body=f"{changed_by.full_name} changed the due date of this item of your "
+        f"training plan from {date_format(previous, 'j F Y')} to "
+        f"{date_format(due_on, 'j F Y')}.\nReason: {reason}",
+        link=reverse("passport:my_plan"),
+        event_key=f"plan_due_date_changed:{event.pk}",
+    )
+    return item
 
 
 @transaction.atomic

@@ -31,3 +31,19 @@ def item_status(
     if started_at is not None:
         return ItemStatus.IN_PROGRESS
     return ItemStatus.NOT_STARTED
+
+
+# Where each status goes in a plan: what is late, then what is still to do, then what
+# is done.
+_PLAN_GROUP = {
+    ItemStatus.OVERDUE: 0,
+    ItemStatus.IN_PROGRESS: 1,
+    ItemStatus.NOT_STARTED: 1,
+    ItemStatus.COMPLETE: 2,
+}
+
+
+def plan_order(*, status: ItemStatus, due_on: date, code: str = "") -> tuple:
+    """Overdue items first, then the items still to do, then the complete ones; within
+    each, the earliest due date first (and then by competency code)."""
+    return (_PLAN_GROUP[status], due_on, code)

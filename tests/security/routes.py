@@ -24,7 +24,7 @@ from courses.models import (
     SpecialistAreaIndexPage,
 )
 from notifications.models import Notification
-from passport.models import Certificate, Competence, ShareLink
+from passport.models import Certificate, Competence, ShareLink, TrainingPlanItem
 from trainers.models import Mentorship, Supervision
 
 # Staff-only interfaces with their own permission systems, probed as one entry each.
@@ -143,6 +143,17 @@ URLS: dict[str, Callable] = {
     "passport:my_plan": lambda w: reverse("passport:my_plan"),
     "passport:assign_plan": lambda w: reverse(
         "passport:assign_plan", kwargs={"pk": _priya(w).pk}
+    ),
+    "passport:change_due_date": lambda w: reverse(
+        "passport:change_due_date",
+        kwargs={
+            "pk": TrainingPlanItem.objects.filter(
+                plan__trainee=_priya(w), completed_at=None
+            )
+            .order_by("due_on", "pk")
+            .first()
+            .pk
+        },
     ),
     "assessments:my_assessments": lambda w: reverse("assessments:my_assessments"),
     "assessments:module_assessment": lambda w: reverse(

@@ -62,6 +62,7 @@ EXPECTED = {
     "page:pathway": "200 200 200 200 200 200 200 200 200 200 200",
     "page:search": "200 200 200 200 200 200 200 200 200 200 200",
     "passport:assign_plan": "302 404 404 200 404 404 200 404 404 404 200",
+    "passport:change_due_date": "302 404 404 200 404 404 200 404 404 404 200",
     "passport:check_credential": "302 404 404 404 404 404 200 200 404 404 404",
     "passport:competence_credential": "302 200 404 200 404 200 200 404 404 404 200",
     "passport:competence_credential_json": "302 200 404 200 404 200 200 404 404 404 200",
