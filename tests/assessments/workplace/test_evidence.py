@@ -32,6 +32,7 @@ def docx_bytes() -> bytes:
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
     ],
+    ids=["pdf", "png", "jpeg", "docx"],  # a zip's bytes carry the time it was made
 )
 def test_accepts_documents_and_images_by_content(head, mime):
     check = check_evidence(head=head, size=len(head), max_bytes=MB)
