@@ -49,6 +49,10 @@ def continue_lesson() -> str:
     ).lesson.url
 
 
+def home_page() -> str:
+    return "/"
+
+
 def catalogue() -> str:
     from courses.models import CataloguePage
 
@@ -71,6 +75,8 @@ def lead_organisation() -> dict:
 
 BARE = "Bare Django view"
 TARGETS = [
+    Target("Home page (trainee)", "trainee", path=home_page),
+    Target("Home page (trainer)", "trainer", path=home_page),
     Target("Lesson page", "trainee", path=continue_lesson),
     Target("My learning", "trainee", "courses:my_learning"),
     Target("Catalogue", "trainee", path=catalogue),
