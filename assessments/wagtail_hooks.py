@@ -16,6 +16,7 @@ from assessments.models import (
     WorkplaceAssessment,
 )
 from assessments.next_steps import next_steps
+from assessments.trainee_record import KnowledgeResultsPanel, WorkplaceAssessmentsPanel
 from assessments.validations.panels import (
     TraineeValidationsPanel,
     UnsupervisedWorkPanel,
@@ -208,6 +209,16 @@ hooks.register("home_page_panels", home_panels)
 
 # What a trainee does next towards each competency of their training plan.
 hooks.register("plan_item_next_steps", next_steps)
+
+
+@hooks.register("trainee_record_panels")
+def trainee_knowledge_panel(request, trainee):
+    return KnowledgeResultsPanel(trainee)
+
+
+@hooks.register("trainee_record_panels")
+def trainee_workplace_panel(request, trainee):
+    return WorkplaceAssessmentsPanel(trainee)
 
 
 # The records behind a competence's evidence, for the passport's plain words.

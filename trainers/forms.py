@@ -69,7 +69,11 @@ class AssignTrainerForm(NHSFormMixin, forms.Form):
 
 class GrantAccreditationForm(NHSFormMixin, forms.Form):
     person = PersonChoiceField(
-        queryset=User.objects.none(), label="Assessor", empty_label="Choose a person"
+        queryset=User.objects.none(),
+        label="Assessor",
+        empty_label="Choose a member of staff",
+        help_text="Anyone on your staff. Someone who is not yet a trainer becomes one "
+        "when you accredit them.",
     )
     competencies = ModelMultipleChoiceField(
         queryset=Competency.objects.filter(live=True).select_related("area"),
@@ -104,7 +108,7 @@ class GrantAccreditationForm(NHSFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
         self.fields["person"].error_messages.update(
-            _choice_error(f"Choose a trainer who works at {org_name}")
+            _choice_error(f"Choose a member of staff who works at {org_name}")
         )
         self.fields["competencies"].error_messages["invalid_choice"] = (
             "Choose competencies from the framework"

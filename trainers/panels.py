@@ -5,7 +5,8 @@ the way Wagtail's admin home collects its panels (trainers never imports them).
   query's worth of annotations on people) and `cell(person)` (text for one row).
 - `trainer_dashboard_panels`: called with (request, trainees), returns a Wagtail
   `Component` or None.
-- `trainee_record_panels`: called with (request, trainee), returns a `Component` or None.
+- `trainee_record_panels`: called with (request, trainee), returns a `Component` or None;
+  panels are shown by their `order` attribute (smallest first, 100 without one).
 """
 
 from django.db.models import QuerySet
@@ -52,4 +53,11 @@ def trainer_dashboard_panels(
 
 def trainee_record_panels(request: HttpRequest, trainee: User) -> list[str]:
     hooked = hooks.get_hooks("trainee_record_panels")
-    return _render(request, (hook(request, trainee) for hook in hooked))
+    panels = [hook(request, trainee) for hook in hooked]
+    return _render(
+        request,
+        sorted(
+            (panel for panel in panels if panel is not None),
+            key=lambda panel: getattr(panel, "order", 100),
+        ),
+    )

@@ -93,8 +93,10 @@ def grant_accreditation(
     expires_on: date,
     reason: str,
 ) -> Accreditation:
-    """Accredit a person to assess named competencies or whole areas within a band
-    range, from one date until expiry; only their training lead may, with a reason."""
+    """Accredit a member of the lead's staff to assess named competencies or whole
+    areas within a band range, from one date until expiry; only their training lead
+    may, with a reason. Someone who is not yet a trainer is given the Trainer role by
+    this act, audited with it."""
     competencies, areas = list(competencies), list(areas)
     if not permissions.can_grant_accreditation(granted_by, person):
         raise ValidationError("Only the person's training lead can accredit them.")
@@ -134,6 +136,14 @@ def grant_accreditation(
             "reason": reason.strip(),
         },
     )
+    if not person.groups.filter(name=TRAINER_ROLE).exists():
+        person.groups.add(Group.objects.get(name=TRAINER_ROLE))
+        record_audit_event(
+            "trainers.trainer_role_granted",
+            actor=granted_by,
+            target=person,
+            details={"accreditation": accreditation.pk},
+        )
     return accreditation
 
 

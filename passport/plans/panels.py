@@ -58,6 +58,7 @@ class ItemsDueSoonPanel(Component):
 
 
 class TraineePlanPanel(Component):
+    order = 20
     template_name = "passport/panels/trainee_plan.html"
 
     def __init__(self, request, trainee):

@@ -118,7 +118,7 @@ def test_grant_accreditation_form(client, network):
     assert network.trainer.accreditations.count() == 1
     response = client.post(url, {"person": network.lead.pk, "reason": ""})
     body = response.content.decode()
-    assert "Choose a trainer who works at" in body
+    assert "Choose a member of staff who works at" in body
     assert "Give the reason for the accreditation" in body
 
 

@@ -144,15 +144,22 @@ class GrantAccreditationView(LeadFormView):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "people": self.staff().filter(groups__name=services.TRAINER_ROLE),
+            "people": self.staff().order_by("full_name", "pk"),
             "org_name": self.organisation.name,
         }
 
     def save(self, data) -> str:
+        was_trainer = data["person"].groups.filter(name=services.TRAINER_ROLE).exists()
         accreditation = services.grant_accreditation(
             granted_by=self.request.user, **data
         )
-        return f"{accreditation.person} is accredited until {accreditation.expires_on:%-d %B %Y}."
+        message = (
+            f"{accreditation.person} is accredited until "
+            f"{accreditation.expires_on:%-d %B %Y}."
+        )
+        if not was_trainer:
+            message += f" {accreditation.person} now has the Trainer role."
+        return message
 
 
 class EndSupervisionView(LoginRequiredMixin, View):
