@@ -68,6 +68,7 @@ urlpatterns += [
         name="workplace_request",
     ),
     path("workplace/<int:pk>/sign/", workplace.sign_view, name="workplace_sign"),
+    path("workplace/<int:pk>/signed/", workplace.signed_view, name="workplace_signed"),
     path(
         "workplace/<int:pk>/countersign/",
         workplace.countersign_view,

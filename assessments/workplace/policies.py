@@ -32,6 +32,11 @@ def may_countersign(user: User, assessment: WorkplaceAssessment) -> bool:
     )
 
 
+def may_see_signing_confirmation(user: User, assessment: WorkplaceAssessment) -> bool:
+    """The confirmation after signing is the signing assessor's alone."""
+    return assessment.is_signed and assessment.assessor_id == user.pk
+
+
 def may_correct(user: User, assessment: WorkplaceAssessment) -> bool:
     """A signed record is corrected by someone who may assess the trainee for it."""
     return assessment.is_signed and can_assess(

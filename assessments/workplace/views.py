@@ -34,6 +34,7 @@ from assessments.workplace.policies import (
     may_correct,
     may_countersign,
     may_see_assessment,
+    may_see_signing_confirmation,
     may_sign_off,
 )
 from assessments.workplace.queries import (
@@ -326,7 +327,7 @@ def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
                     password=form.cleaned_data["password"],
                 ),
                 record_pk=pk,
-                success="You have signed the assessment.",
+                then=lambda signed: redirect("assessments:workplace_signed", signed.pk),
             )
             if done is not None:
                 return done
@@ -340,6 +341,25 @@ def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
             "crumbs": [_queue_crumb()],
         },
         status=status,
+    )
+
+
+@login_required
+def signed_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The assessor's confirmation that their signature is on the record, and the next
+    request waiting in their queue."""
+    assessment = _assessment(pk)
+    if not may_see_signing_confirmation(request.user, assessment):
+        raise Http404("No such signed record")
+    return render(
+        request,
+        "assessments/workplace/signed.html",
+        {
+            "assessment": assessment,
+            "verified": signatures_verified(assessment),
+            "next_request": sign_off_queue(request.user).first(),
+            "crumbs": [_queue_crumb()],
+        },
     )
 
 

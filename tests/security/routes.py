@@ -186,6 +186,17 @@ URLS: dict[str, Callable] = {
     "assessments:workplace_upload": _workplace("workplace_upload"),
     "assessments:workplace_request": _workplace("workplace_request"),
     "assessments:workplace_sign": _workplace("workplace_sign"),
+    "assessments:workplace_signed": lambda w: reverse(
+        "assessments:workplace_signed",
+        kwargs={
+            "pk": WorkplaceAssessment.objects.filter(
+                trainee=_priya(w), status="complete"
+            )
+            .order_by("pk")
+            .first()
+            .pk
+        },
+    ),
     "assessments:workplace_countersign": _workplace("workplace_countersign"),
     "assessments:workplace_correct": _workplace("workplace_correct"),
     "assessments:workplace_evidence": lambda w: reverse(

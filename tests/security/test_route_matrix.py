@@ -41,6 +41,7 @@ EXPECTED = {
     "assessments:workplace_evidence": "302 404 404 404 404 404 404 404 404 404 404",
     "assessments:workplace_request": "302 405 405 405 405 405 405 405 405 405 405",
     "assessments:workplace_sign": "302 404 404 200 404 404 404 404 404 404 404",
+    "assessments:workplace_signed": "302 404 404 200 404 404 404 404 404 404 404",
     "assessments:workplace_start": "302 405 405 405 405 405 405 405 405 405 405",
     "assessments:workplace_upload": "302 405 405 405 405 405 405 405 405 405 405",
     "courses:complete_lesson": "405 405 405 405 405 405 405 405 405 405 405",
