@@ -12,6 +12,7 @@ from academy.models import Organisation
 from academy.services import record_audit_event
 from passport.matrix.exports import matrix_csv, matrix_xlsx
 from passport.matrix.forms import MatrixFilterForm
+from passport.matrix.policies import led_organisation, may_open_staff_records
 from passport.matrix.queries import organisation_matrix
 from trainers.permissions import organisations_led_by
 
@@ -27,7 +28,7 @@ EXPORTS = {
 
 def _led_organisation(user, pk: int) -> Organisation:
     """The organisation, if the person leads it; otherwise the same 404 as a missing one."""
-    organisation = organisations_led_by(user).filter(pk=pk).first()
+    organisation = led_organisation(user, pk)
     if organisation is None:
         raise Http404
     return organisation
@@ -69,6 +70,7 @@ class MatrixView(LoginRequiredMixin, TemplateView):
             matrix=matrix,
             page=page,
             query=query.urlencode(),
+            link_records=may_open_staff_records(self.request.user, organisation),
             **kwargs,
         )
 

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from academy.models import AuditEvent, RevalidationKind
 from passport.competences.services import award_competence, suspend_competence
+from passport.matrix.policies import may_open_staff_records
 from passport.matrix.queries import MatrixPerson, assemble_matrix, organisation_matrix
 from passport.models import CompetenceStatus
 from tests.conftest import PASSWORD
@@ -251,3 +252,19 @@ def test_header_links_the_matrix_for_leads_only(client, org):
     assert matrix_link in client.get(reverse("passport:sharing")).content.decode()
     client.force_login(org.asha)
     assert matrix_link not in client.get(reverse("passport:sharing")).content.decode()
+
+
+def test_each_name_links_to_the_persons_record_which_the_lead_may_open(client, org):
+    client.force_login(org.lead)
+    page = client.get(reverse("passport:matrix", args=[org.home.pk])).content.decode()
+    for person in (org.asha, org.ben, org.lead):
+        record = reverse("trainers:trainee_record", args=[person.pk])
+        assert f'<a href="{record}">{person.full_name}</a>' in page
+        assert client.get(record).status_code == 200
+    assert reverse("trainers:trainee_record", args=[org.outsider.pk]) not in page
+
+
+def test_only_the_organisations_lead_may_open_its_staff_records(org):
+    assert may_open_staff_records(org.lead, org.home)
+    assert not may_open_staff_records(org.asha, org.home)
+    assert not may_open_staff_records(org.lead, org.outsider.organisation)
