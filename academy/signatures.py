@@ -121,6 +121,16 @@ def reauthenticate(
     raise SignatureRejected("The password you entered is not correct.")
 
 
+def check_signing_password(
+    signer: User, *, password: str, record: Any, meaning: str
+) -> None:
+    """Check the password of a signature that cannot be made yet (its form has other
+    problems), so that a wrong one is reported with them, in one round. Signs nothing
+    and keeps no proof; a wrong password is audited and counted like any other and
+    raises `SignatureRejected` (`SigningBlocked` when it blocks the account)."""
+    reauthenticate(signer, password=password, record=record, meaning=meaning)
+
+
 @transaction.atomic
 def sign_record(
     record: Any,

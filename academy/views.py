@@ -10,6 +10,7 @@ from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
 from academy.forms import NHSFormMixin, SignInForm
+from academy.signatures import SignatureRejected, check_signing_password
 
 
 class SignInView(auth_views.LoginView):
@@ -69,3 +70,29 @@ def signed_out_after_signing_block(
     logout(request)
     messages.error(request, str(rejected))
     return redirect(settings.LOGIN_URL)
+
+
+def report_wrong_signing_password(
+    request: HttpRequest, form, *, record, meaning: str
+) -> HttpResponse | None:
+    """A signing form with other problems: check its password now as well, so that a
+    wrong one is reported with them, in one round, not after they are put right.
+
+    The check is the signing services' own (`check_signing_password`: audited, counted
+    towards a signing block); nothing is signed. A right password is simply asked for
+    again, as password fields are never refilled. Returns the sign-out response when
+    this password blocked the account's signing, else None.
+    """
+    password = form.data.get("password", "")
+    if not password or "password" in form.errors:
+        return None
+    try:
+        check_signing_password(
+            request.user, password=password, record=record, meaning=meaning
+        )
+    except SignatureRejected as rejected:
+        signed_out = signed_out_after_signing_block(request, rejected)
+        if signed_out is not None:
+            return signed_out
+        form.add_error("password", str(rejected))
+    return None

@@ -104,6 +104,9 @@ class GrantAccreditationForm(NHSFormMixin, forms.Form):
         error_messages={"required": "Give the reason for the accreditation"},
     )
 
+    # The page's order, which the error summary follows: whole areas come first.
+    field_order = ["person", "areas", "competencies"]
+
     def __init__(self, *args, people: QuerySet, org_name: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from academy.models import User
+from academy.models import SignatureMeaning, User
 from academy.signatures import SignatureRejected
-from academy.views import signed_out_after_signing_block
+from academy.views import report_wrong_signing_password, signed_out_after_signing_block
 from assessments.models import ProcessValidation, ValidationKind
 from assessments.validations.forms import RESULT_FORMS, ValidationResultForm
 from assessments.validations.policies import may_record_validations
@@ -38,8 +38,18 @@ def _save(
     corrects: ProcessValidation | None = None,
 ) -> ProcessValidation | HttpResponse | None:
     """Record and sign the result with the password re-entered on the form; on a wrong
-    password or bad input, explain on the form (the password that blocks the account's
-    signing signs the person out instead, and its response is returned)."""
+    password or bad input, explain on the form, all in one round (the password that
+    blocks the account's signing signs the person out instead, and its response is
+    returned)."""
+    if not form.is_valid():
+        return report_wrong_signing_password(
+            request,
+            form,
+            record=corrects or operator,
+            meaning=SignatureMeaning.CORRECTION
+            if corrects
+            else SignatureMeaning.RESULT_RECORDED,
+        )
     try:
         return record_validation(
             operator=operator,
@@ -102,7 +112,7 @@ def record_result(request: HttpRequest, operator_id: int, kind: str) -> HttpResp
     if not may_record_validations(request.user, operator, kind):
         raise Http404("No such operator")
     form = RESULT_FORMS[kind](request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         record = _save(request, form, operator=operator)
         if isinstance(record, HttpResponse):
             return record
@@ -126,7 +136,7 @@ def correct_result(request: HttpRequest, pk: int) -> HttpResponse:
     form = RESULT_FORMS[corrects.kind](
         request.POST if request.method == "POST" else None, correcting=corrects
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         record = _save(request, form, operator=operator, corrects=corrects)
         if isinstance(record, HttpResponse):
             return record

@@ -45,6 +45,9 @@ class SignOffRequestForm(NHSFormMixin, forms.Form):
         error_messages={"required": "Write your reflection on this competency."},
     )
 
+    # The page's order, which the error summary follows.
+    field_order = ["reflection", "assessor"]
+
     def __init__(self, *args, assessors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assessor"].queryset = assessors
@@ -118,6 +121,23 @@ class AssessorSignOffForm(NHSFormMixin, forms.Form):
                 field.widget.attrs["class"] = "nhsuk-radios__input"
             elif name.startswith("comment_"):
                 field.widget.attrs["class"] = "nhsuk-textarea"
+        # In the page's order, so the error summary lists problems as they appear.
+        self.order_fields(
+            [
+                *(
+                    name
+                    for criterion in self.criteria
+                    for name in (
+                        f"result_{criterion.position}",
+                        f"comment_{criterion.position}",
+                    )
+                ),
+                "outcome",
+                "override_reason",
+                "action_plan",
+                "password",
+            ]
+        )
 
     def clean(self):
         cleaned = super().clean()

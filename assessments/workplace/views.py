@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from academy.models import Competency, User
 from academy.signatures import SignatureRejected
-from academy.views import signed_out_after_signing_block
+from academy.views import report_wrong_signing_password, signed_out_after_signing_block
 from assessments.models import AssessmentStatus, EvidenceFile, WorkplaceAssessment
 from assessments.workplace.evidence import (
     WorkplaceAssessmentRefused,
@@ -44,6 +44,7 @@ from assessments.workplace.queries import (
     workplace_items_to_start,
 )
 from assessments.workplace.services import (
+    SIGN_OFF_MEANINGS,
     countersign_assessment,
     request_sign_off,
     sign_off_assessment,
@@ -309,7 +310,9 @@ def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "This assessment has been signed; it cannot change.")
         return redirect("assessments:workplace_assessment", pk)
     criteria = assessment.criteria.all()
-    form = AssessorSignOffForm(request.POST or None, criteria=criteria)
+    form = AssessorSignOffForm(
+        request.POST if request.method == "POST" else None, criteria=criteria
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -331,6 +334,15 @@ def sign_view(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if done is not None:
                 return done
+        else:
+            signed_out = report_wrong_signing_password(
+                request,
+                form,
+                record=assessment,
+                meaning=SIGN_OFF_MEANINGS.get(form.data.get("outcome"), "sign_off"),
+            )
+            if signed_out is not None:
+                return signed_out
     return render(
         request,
         "assessments/workplace/sign.html",
@@ -368,7 +380,7 @@ def countersign_view(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment(pk)
     if not may_countersign(request.user, assessment):
         raise Http404("Nothing to countersign")
-    form = CountersignForm(request.POST or None)
+    form = CountersignForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         status = 400
@@ -405,7 +417,7 @@ def correction_view(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment(pk)
     if not may_correct(request.user, assessment):
         raise Http404("No such signed record")
-    form = CorrectionForm(request.POST or None)
+    form = CorrectionForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         status = 400
