@@ -44,7 +44,8 @@ class CompetencyViewSet(SnippetViewSet):
         LiveStatusTagColumn(),
     ]
     list_filter = ["area", "revalidation_kind", "live"]
-    search_fields = ["code", "title"]
+    # Searched through the search index (code and title as typed): naming fields here
+    # would restrict the index by column, which the SQLite backend cannot do.
     ordering = ["code"]
 
 

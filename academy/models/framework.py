@@ -148,6 +148,8 @@ class Competency(
         index.SearchField("code"),
         index.SearchField("title"),
         index.SearchField("description"),
+        # The admin's choosers and listings search as the editor types: by code too.
+        index.AutocompleteField("code"),
         index.AutocompleteField("title"),
         index.FilterField("area"),
     ]

@@ -305,6 +305,12 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# No autosave. On a create form it saves the new page or snippet as the editor types,
+# so an abandoned page is left as a draft whose slug blocks the next one, and a Save
+# clicked before the autosave's answer posts the create form again: a duplicate. On
+# an edit form it saves revisions nobody chose to make, each one sending content in
+# review back for re-approval.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from an external service: the Academy makes no third-party requests.
