@@ -47,12 +47,13 @@ def create_competences(plan: ScalePlan) -> int:
                 achieved = today - timedelta(days=(position * 13 + held * 101) % 1095)
                 expires = competency.revalidation_rule.expiry_after(achieved)
                 yield (trainee, competency.pk, status_on(today, expires), achieved,
-                       achieved, expires, evidence, now)  # fmt: skip
+                       achieved, expires, evidence, now, False)  # fmt: skip
 
     created = insert_rows(
         Competence,
         fields=("holder_id", "competency_id", "status", "first_achieved_on",
-                "achieved_on", "expires_on", "evidence", "updated_at"),
+                "achieved_on", "expires_on", "evidence", "updated_at",
+                "under_review"),
         rows=competences(),
     )  # fmt: skip
     held = Competence.objects.filter(holder__in=scale_people()).values_list(
