@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.users import apps as wagtail_users
 
 
 class AcademyConfig(AppConfig):
@@ -25,3 +26,11 @@ class AcademyConfig(AppConfig):
         wagtail_signals.published.connect(audit_receivers.on_published)
         post_save.connect(forget_sites, sender=Site)
         post_delete.connect(forget_sites, sender=Site)
+
+
+class AcademyUsersConfig(wagtail_users.WagtailUsersAppConfig):
+    """Wagtail's users app, with the Academy's person forms in the admin
+    (`academy.people_admin`); listed in INSTALLED_APPS instead of "wagtail.users"."""
+
+    default = False  # not the "academy" app's own configuration
+    user_viewset = "academy.people_admin.PersonViewSet"

@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "academy.apps.AcademyUsersConfig",  # wagtail.users, with the Academy's person forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
