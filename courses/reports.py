@@ -1,12 +1,16 @@
 """Admin reports for TSET: modules due for review and modules flagged by findings."""
 
+import datetime
+
 from django.contrib.auth.decorators import permission_required
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import ReviewRequest
@@ -16,6 +20,17 @@ from courses.services import clear_review_request
 
 def _edit_url(module) -> str:
     return reverse("wagtailadmin_pages:edit", args=[module.pk])
+
+
+class DayColumn(Column):
+    """A day as a date (3 December 2026), never Wagtail's "Just now" or "3 weeks ago",
+    which read a review date three weeks ahead as if it had passed."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if isinstance(value, datetime.datetime):
+            value = timezone.localtime(value).date()
+        return date_format(value, "j F Y") if value else ""
 
 
 class DueForReviewReport(ReportView):
@@ -29,7 +44,7 @@ class DueForReviewReport(ReportView):
     columns = [
         TitleColumn("title", label="Module", get_url=_edit_url),
         Column("area", label="Specialist area"),
-        DateColumn("next_review_date", label="Review by"),
+        DayColumn("next_review_date", label="Review by"),
         Column("content_owner", label="Owner"),
     ]
 
@@ -60,7 +75,7 @@ class ReviewRequestedReport(ReportView):
             "module", label="Module", get_url=lambda req: _edit_url(req.module)
         ),
         Column("finding", label="Finding"),
-        DateColumn("requested_at", label="Flagged"),
+        DayColumn("requested_at", label="Flagged"),
         ClearFlagColumn("pk", label="Action"),
     ]
 

@@ -142,16 +142,40 @@ def mark_training_impacting_change(
 
 @transaction.atomic
 def request_reviews_for_finding(finding: AuditFinding, *, actor: User | None) -> int:
-    """Flag every module covering a competency linked to the finding; returns new flags."""
+    """Flag every module covering a competency linked to the finding, and tell each
+    newly flagged module's owner (its moderators when it has none); returns new flags."""
     modules = ModulePage.objects.filter(
         covered_competencies__competency__in=finding.competencies.all()
     ).distinct()
     created = 0
+    moderators = None
     for module in modules:
         _, new = ReviewRequest.objects.get_or_create(
             module=module, finding=finding, defaults={"requested_at": timezone.now()}
         )
         created += new
+        if not new:
+            continue
+        if module.content_owner_id:
+            told = [module.content_owner]
+        else:
+            if moderators is None:
+                moderators = list(_moderators())
+            told = moderators
+        for person in told:
+            notify(
+                recipient=person,
+                kind=Kind.CONTENT_REVIEW_DUE,
+                title=f"Review requested: {module.title} (audit finding "
+                f"{finding.reference})",
+                body=f"The {finding.get_source_display()} finding {finding.reference} "
+                f"of {date_format(finding.found_on, 'j F Y')} concerns a competency "
+                f"that {module.title} teaches: {finding.summary}\n\nCheck the module "
+                "against the finding in the Academy admin; a moderator clears the "
+                "request when it has been reviewed.",
+                link=reverse("wagtailadmin_pages:edit", args=[module.pk]),
+                event_key=f"review_requested:{module.pk}:{finding.pk}",
+            )
     record_audit_event(
         "courses.audit_finding_recorded",
         actor=actor,
@@ -177,6 +201,12 @@ def clear_review_request(review_request: ReviewRequest, *, cleared_by: User) -> 
     )
 
 
+def _moderators():
+    return User.objects.filter(
+        groups=Group.objects.get(name=MODERATOR_GROUP), is_active=True
+    )
+
+
 @transaction.atomic
 def remind_moderators_of_due_reviews(*, today: datetime.date | None = None) -> int:
     """Tell moderators, and the module's owner, once about each module whose review
@@ -190,11 +220,7 @@ def remind_moderators_of_due_reviews(*, today: datetime.date | None = None) -> i
     due = [m for m in candidates if (m.pk, m.next_review_date) not in already]
     if not due:
         return 0
-    moderators = list(
-        User.objects.filter(
-            groups=Group.objects.get(name=MODERATOR_GROUP), is_active=True
-        )
-    )
+    moderators = list(_moderators())
     now = timezone.now()
     for module in due:
         ReviewReminder.objects.create(

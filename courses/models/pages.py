@@ -20,6 +20,7 @@ from wagtail.url_routing import RouteResult
 
 from academy.models import Band
 from courses.blocks import KSFDimensionBlock, LessonBodyBlock
+from courses.edit_handlers import ReviewRequestsPanel
 
 # The views that serve the catalogue, module and lesson pages, registered by
 # courses.views with `serves`: page models never import views.
@@ -141,6 +142,7 @@ class ModulePage(Page):
     )
 
     content_panels = [
+        ReviewRequestsPanel(heading="Review requested"),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("learning_outcomes"),
