@@ -24,20 +24,14 @@ def admin_links(request: HttpRequest) -> list[dict]:
 
 def navigation(request: HttpRequest) -> tuple[list[dict], list[dict]]:
     """(header links, the rest): Home, then the most important of the links higher
-    apps add through the `academy_primary_links` hook (lowest `priority` first), in
-    the order the hooks gave them; the links that did not fit, for the home page."""
+    apps add through the `academy_primary_links` hook, lowest `priority` first (the
+    hooks' order among equals); the links that did not fit, for the home page."""
     links = admin_links(request)
     for hook in hooks.get_hooks("academy_primary_links"):
         links.extend(hook(request))
-    ranked = sorted(
-        range(len(links)),
-        key=lambda at: links[at].get("priority", DEFAULT_PRIORITY),
-    )
-    kept = set(ranked[: MAX_PRIMARY_LINKS - 1])
-    home = {"label": "Home", "url": "/"}
-    primary = [home, *(link for at, link in enumerate(links) if at in kept)]
-    rest = [link for at, link in enumerate(links) if at not in kept]
-    return primary, rest
+    links.sort(key=lambda link: link.get("priority", DEFAULT_PRIORITY))
+    kept = MAX_PRIMARY_LINKS - 1
+    return [{"label": "Home", "url": "/"}, *links[:kept]], links[kept:]
 
 
 def site_shell(request: HttpRequest) -> dict:

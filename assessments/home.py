@@ -4,6 +4,7 @@ queue and the process validations their trainees have due."""
 
 from datetime import timedelta
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -55,11 +56,13 @@ class PlanDuePanel(Component):
             }
             for item in shown
         ]
-        overdue = items.filter(due_on__lt=today).count()
+        counts = items.order_by().aggregate(
+            due=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
+        )
         return {
             "lines": lines,
-            "overdue": overdue,
-            "due_soon": items.count() - overdue,
+            "overdue": counts["overdue"],
+            "due_soon": counts["due"] - counts["overdue"],
             "days": DUE_SOON_DAYS,
             "overdue_status": ItemStatus.OVERDUE,
         }

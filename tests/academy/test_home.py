@@ -172,10 +172,10 @@ def test_a_trainees_header(client, trainee, site_root):
 
     assert [label for label, _ in header_links(html)] == [
         "Home",
-        "Catalogue",
         "My learning",
         "My training plan",
         "My passport",
+        "Catalogue",
     ]
     assert more_pages(html) == [
         "Network directory",
@@ -183,6 +183,20 @@ def test_a_trainees_header(client, trainee, site_root):
         "My assessments",
         "Workplace assessments",
         "My validations",
+    ]
+
+
+def test_a_trainers_header_starts_with_their_own_pages(client, make_user):
+    client.force_login(make_user("Trainer"))
+
+    labels = [label for label, _ in header_links(client.get("/").content.decode())]
+
+    assert labels == [
+        "Home",
+        "Trainer dashboard",
+        "Sign-off queue",
+        "My learning",
+        "My passport",
     ]
 
 
