@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -273,3 +275,25 @@ def test_signed_out_people_are_sent_to_sign_in(client, plan):
     response = client.get(reverse("passport:change_due_date", args=[plan["soon"].pk]))
     assert response.status_code == 302
     assert "sign-in" in response.url
+
+
+def _plan_queries(client) -> int:
+    client.get(reverse("passport:my_plan"))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("passport:my_plan"))
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_my_plan_queries_do_not_grow_with_its_items(client, network, plan):
+    client.force_login(network.trainee)
+    few = _plan_queries(client)
+    for number in range(6):
+        TrainingPlanItemFactory(
+            plan=plan["soon"].plan,
+            competency=CompetencyFactory(
+                code=f"PLN-8{number}", area=network.aseptic, requires_knowledge=True
+            ),
+            due_on=TODAY() + timedelta(days=number),
+        )
+    assert _plan_queries(client) == few
