@@ -141,3 +141,34 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group("services"))
         elif "world" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("security"))
+
+
+def _commits(item) -> bool:
+    """Whether the test runs outside a transaction, so the database is emptied after
+    it (Django's TransactionTestCase), as pytest-django decides it."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test that commits leaves the database empty, and only the next such test
+    puts the migrations' data (roles, the home page) back. In one process those run
+    last; pytest-xdist may hand a process other tests after them, so put the data
+    back for those."""
+    result = yield
+    if nextitem is not None and _commits(item) and not _commits(nextitem):
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for database in connections.all(initialized_only=True):
+                contents = getattr(database, "_test_serialized_contents", None)
+                if contents:
+                    database.creation.deserialize_db_from_string(contents)
+    return result
