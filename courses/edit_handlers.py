@@ -1,8 +1,36 @@
-"""What the module's edit page adds for editors: the audit findings that ask for the
-module's review, until a moderator clears them."""
+"""What the edit pages add for editors: on a module, the audit findings that ask for
+its review until a moderator clears them; on a lesson, the question whether the change
+affects practice, asked afresh for each change."""
 
 from django.urls import reverse
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
+
+SUMMARY_NEEDED = (
+    "Say what changed in practice: trainees who must read the lesson again see it"
+)
+
+
+class LessonPageForm(WagtailAdminPageForm):
+    """Whether a change affects practice is a choice about that change: with nothing
+    waiting to be published, the form starts unticked and empty, not with the answer
+    given for the change published last."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.instance
+        if page.pk and page.live and page.latest_revision_id == page.live_revision_id:
+            self.initial["changes_practice"] = False
+            self.initial["practice_change_summary"] = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("changes_practice")
+            and not (cleaned.get("practice_change_summary") or "").strip()
+        ):
+            self.add_error("practice_change_summary", SUMMARY_NEEDED)
+        return cleaned
 
 
 class ReviewRequestsPanel(Panel):

@@ -11,7 +11,12 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 
 from courses.forms import CatalogueFilterForm
-from courses.lessons.queries import lesson_marks, lesson_outline, rendered_lesson_body
+from courses.lessons.queries import (
+    lesson_marks,
+    lesson_outline,
+    practice_change_summary,
+    rendered_lesson_body,
+)
 from courses.models import CataloguePage, LessonPage, ModulePage
 from courses.models.pages import serves
 from courses.queries import (
@@ -135,6 +140,10 @@ def serve_lesson(request: HttpRequest, *, lesson: LessonPage) -> HttpResponse:
             "body": rendered_lesson_body(lesson, request=request),
             "module": outline.module,
             "line": lines[position],
+            # Read only for a trainee who must read the lesson again.
+            "change_summary": practice_change_summary(lesson.pk)
+            if lines[position].needs_review
+            else "",
             "number": position + 1,
             "total": len(lines),
             "all_done": all_done,

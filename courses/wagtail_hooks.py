@@ -5,7 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from academy.viewsets import ReadOnlyPermissionPolicy
-from courses import reports
+from courses import reports, review_admin
 from courses.home import home_panels
 from courses.models import AuditFinding, LessonProgress, TrainingImpactingChange
 from courses.queries import catalogue_url
@@ -43,11 +43,27 @@ def flag_modules_for_finding(request, instance):
         request_reviews_for_finding(instance, actor=request.user)
 
 
+@hooks.register("after_publish_page")
+def record_training_impact_on_publishing(request, page):
+    review_admin.training_impact_on_publishing(request, page)
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_edit_snippet")
+def confirm_review_action_from_edit_form(request, instance):
+    review_admin.review_action_from_edit_form(request, instance)
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     due = reports.DueForReviewReport
     flagged = reports.ReviewRequestedReport
     return [
+        path(
+            "tset-review/<int:task_state_id>/done/",
+            review_admin.review_action_done_view,
+            name="courses_review_action_done",
+        ),
         path("reports/due-for-review/", due.as_view(), name="courses_due_for_review"),
         path(
             "reports/due-for-review/results/",

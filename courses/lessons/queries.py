@@ -146,6 +146,17 @@ def lesson_marks(trainee, *, module_id: int) -> LessonMarks:
     )
 
 
+def practice_change_summary(lesson_id: int) -> str:
+    """What changed in practice in the lesson's latest training-impacting change."""
+    return (
+        TrainingImpactingChange.objects.filter(lesson_id=lesson_id)
+        .order_by("-revision_id")
+        .values_list("summary", flat=True)
+        .first()
+        or ""
+    )
+
+
 def lesson_body_cache_key(lesson: LessonPage) -> str:
     """The published revision's key; its publication time guards against a reused id."""
     published = lesson.last_published_at.timestamp() if lesson.last_published_at else ""

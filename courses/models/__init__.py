@@ -15,6 +15,7 @@ from .records import (
     ReviewRequest,
     TrainingImpactingChange,
 )
+from .workflow import TSETReviewTask
 
 __all__ = [
     "AuditFinding",
@@ -29,5 +30,6 @@ __all__ = [
     "ReviewReminder",
     "ReviewRequest",
     "SpecialistAreaIndexPage",
+    "TSETReviewTask",
     "TrainingImpactingChange",
 ]

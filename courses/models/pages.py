@@ -20,7 +20,7 @@ from wagtail.url_routing import RouteResult
 
 from academy.models import Band
 from courses.blocks import KSFDimensionBlock, LessonBodyBlock
-from courses.edit_handlers import ReviewRequestsPanel
+from courses.edit_handlers import LessonPageForm, ReviewRequestsPanel
 
 # The views that serve the catalogue, module and lesson pages, registered by
 # courses.views with `serves`: page models never import views.
@@ -232,8 +232,30 @@ class LessonPage(Page):
     """A lesson of a module, written in NHS.UK content blocks."""
 
     body = StreamField(LessonBodyBlock())
+    # The training impact of the change in this revision, as the editor submits it
+    # (and a moderator confirms it on approval): see courses.review_admin.
+    changes_practice = models.BooleanField(
+        "this change affects practice",
+        default=False,
+        help_text="People who completed the lesson before this change must read it "
+        "again; they see what changed in practice.",
+    )
+    practice_change_summary = models.TextField(
+        "what changed in practice",
+        blank=True,
+        help_text="One or two sentences for trainees, e.g. 'Wipe each vial septum "
+        "with a new sterile wipe for 30 seconds.'",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    base_form_class = LessonPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("changes_practice"), FieldPanel("practice_change_summary")],
+            heading="Training impact of this change",
+        ),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
