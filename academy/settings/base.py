@@ -225,6 +225,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "academy.tasks.verify_audit_chain",
         "schedule": crontab(hour=2, minute=15),
     },
+    "verify-signed-records-nightly": {
+        "task": "assessments.tasks.verify_signed_records",
+        "schedule": crontab(hour=2, minute=45),
+    },
     "courses-review-reminders-daily": {
         "task": "courses.tasks.send_review_reminders",
         "schedule": crontab(hour=7, minute=0),
