@@ -40,8 +40,8 @@ class ContinueLearningPanel(Component):
             module = found.card.module
             assessment = module_assessment(self.request, module)
             if assessment and assessment.get("available", True):
-                action = {"label": f"Take the assessment: {module.title}"}
-                action["url"] = assessment["url"]
+                label = f"Take the assessment: {module.title}"
+                action = {"label": label, "url": assessment["url"]}
             else:
                 action = {"label": f"Open {module.title}", "url": module.url}
         else:
