@@ -23,6 +23,11 @@ AUDIT_ACTIONS: dict[str, str] = {
     "times: the account may not sign for a while and its sessions were ended.",
     "academy.signing_block_cleared": "An administrator let a blocked account sign "
     "again before its block ended.",
+    "academy.audit_trail_exported": "An administrator exported the audit trail, as "
+    "CSV or as a PDF true copy, with the filters used and the chain's verification "
+    "result.",
+    "academy.audit_trail_reviewed": "An administrator reviewed the audit trail over a "
+    "period and signed the review, with its outcome.",
     # courses: e-learning and content review
     "courses.trainee_enrolled": "A trainee was enrolled on an e-learning module "
     "when they first opened it.",

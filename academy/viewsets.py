@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
@@ -19,6 +20,11 @@ from academy.audit_actions import (
     action_meaning,
     canonical_action,
     stored_names,
+)
+from academy.audit_views import (
+    AuditTrailExportView,
+    AuditTrailIndexView,
+    AuditTrailReviewsView,
 )
 from academy.models import (
     AuditEvent,
@@ -105,12 +111,15 @@ class AuditEventFilterSet(WagtailFilterSet):
 
 
 class AuditEventViewSet(ModelViewSet):
+    """The audit trail for administrators: read, export, review; never edited."""
+
     model = AuditEvent
     icon = "history"
     menu_label = "Audit trail"
     add_to_admin_menu = True
     menu_order = 900
     inspect_view_enabled = True
+    index_view_class = AuditTrailIndexView
     list_display = [
         "occurred_at",
         Column("action", label="Action", accessor=lambda e: canonical_action(e.action)),
@@ -122,6 +131,13 @@ class AuditEventViewSet(ModelViewSet):
     filterset_class = AuditEventFilterSet
     search_fields = ["action", "actor_name", "object_repr"]
     form_fields = []
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("export/", AuditTrailExportView.as_view(), name="export"),
+            path("reviews/", AuditTrailReviewsView.as_view(), name="reviews"),
+        ]
 
 
 def blocked_signers_view(request: HttpRequest) -> HttpResponse:

@@ -9,6 +9,7 @@ os.environ.setdefault(
     "PASSPORT_SIGNING_KEY",
     jwk.JWK.generate(kty="OKP", crv="Ed25519", kid="bench-only").export_private(),
 )
+os.environ.setdefault("ACADEMY_AUDIT_KEY", "bench-only-audit-key-" + "x" * 32)
 # The verification page's rate limiter still counts every request, but one client
 # sending thousands a second must not be turned away, or the page measured is the 429.
 os.environ.setdefault("VERIFY_RATE_LIMIT", "1000000/s")

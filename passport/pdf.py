@@ -1,69 +1,21 @@
-"""PDFs the Academy issues: a template rendered to HTML, then to PDF by WeasyPrint.
+"""The passport's PDFs (certificates, the whole passport): rendered by the Academy's
+one PDF renderer (`academy.pdf`, static files and `data:` URLs only) with the
+certificate stylesheet."""
 
-WeasyPrint may read only our own static files and `data:` URLs: no network, and no
-other file on the server, whatever a template or a person's name contains.
-"""
+from academy import pdf
+from academy.pdf import RefusedURL, StaticOnlyURLFetcher, static_roots
 
-from functools import cache
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
-from weasyprint import CSS, HTML, URLFetcher
-from weasyprint.text.fonts import FontConfiguration
-
-
-class RefusedURL(ValueError):
-    """WeasyPrint asked for something other than a static file or a data: URL."""
-
-
-def static_roots() -> list[Path]:
-    """Directories that hold the static files a PDF may use."""
-    roots = [Path(root).resolve() for root in settings.STATICFILES_DIRS]
-    roots.append(Path(settings.STATIC_ROOT).resolve())
-    return roots
-
-
-def _static_file(url: str) -> Path:
-    parts = urlsplit(url)
-    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    if parts.scheme == "file":
-        path = Path(unquote(parts.path)).resolve()
-        if any(path.is_relative_to(root) for root in static_roots()):
-            return path
-    elif (parts.scheme, parts.netloc) == (base.scheme, base.netloc) and (
-        parts.path.startswith(settings.STATIC_URL)
-    ):
-        found = finders.find(unquote(parts.path.removeprefix(settings.STATIC_URL)))
-        if found:
-            return Path(found)
-    raise RefusedURL(f"PDFs may not load {url!r}")
-
-
-class StaticOnlyURLFetcher(URLFetcher):
-    """Serves data: URLs and the Academy's static files; refuses everything else."""
-
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        return super().fetch(_static_file(url).as_uri(), headers)
-
-
-@cache
-def font_configuration() -> FontConfiguration:
-    """One font configuration per process: building it scans the system's fonts."""
-    return FontConfiguration()
-
+__all__ = [
+    "PDF_STYLESHEET",
+    "RefusedURL",
+    "StaticOnlyURLFetcher",
+    "html_to_pdf",
+    "render_pdf",
+    "static_roots",
+    "warm_up",
+]
 
 PDF_STYLESHEET = "passport/certificate.css"
-
-
-@cache
-def stylesheet() -> CSS:
-    """The PDFs' stylesheet, read and parsed once per process."""
-    return CSS(filename=finders.find(PDF_STYLESHEET), font_config=font_configuration())
 
 
 def warm_up() -> None:
@@ -73,20 +25,9 @@ def warm_up() -> None:
 
 def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a template to a PDF."""
-    return html_to_pdf(render_to_string(template_name, context))
+    return pdf.render_pdf(template_name, context, stylesheet_name=PDF_STYLESHEET)
 
 
 def html_to_pdf(html: str) -> bytes:
-    """Relative URLs resolve against the site's URL; only static files load.
-
-    The stylesheet is applied here, not linked from the templates, so it is parsed
-    once per process rather than on every render.
-    """
-    document = HTML(
-        string=html,
-        base_url=settings.WAGTAILADMIN_BASE_URL,
-        url_fetcher=StaticOnlyURLFetcher(allowed_protocols=("data", "file")),
-    )
-    return document.write_pdf(
-        stylesheets=[stylesheet()], font_config=font_configuration()
-    )
+    """Relative URLs resolve against the site's URL; only static files load."""
+    return pdf.html_to_pdf(html, stylesheet_name=PDF_STYLESHEET)

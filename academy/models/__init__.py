@@ -1,4 +1,5 @@
 from .audit import AuditEvent
+from .audit_reviews import AuditTrailReview, AuditTrailReviewOutcome
 from .framework import Band, Competency, RevalidationKind, SpecialistArea
 from .people import Organisation, UnitType, User
 from .signatures import ElectronicSignature, SignatureMeaning
@@ -6,6 +7,8 @@ from .site import HomePage
 
 __all__ = [
     "AuditEvent",
+    "AuditTrailReview",
+    "AuditTrailReviewOutcome",
     "Band",
     "Competency",
     "ElectronicSignature",

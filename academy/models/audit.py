@@ -1,11 +1,12 @@
-"""The append-only, hash-chained audit trail."""
+"""The append-only, hash-chained audit trail (the rules are in `academy.audit_chain`)."""
 
 from django.conf import settings
 from django.db import models
 
 
 class AuditEvent(models.Model):
-    """One thing that happened, chained to the event before it by SHA-256.
+    """One thing that happened, chained to the event before it by an HMAC-SHA256
+    under the audit trail's key (plain SHA-256 for events from before it had one).
 
     Never updated or deleted: database triggers refuse it and no view, form, admin
     or API offers it.
@@ -29,6 +30,9 @@ class AuditEvent(models.Model):
     details = models.JSONField(default=dict, blank=True)
     previous_hash = models.CharField(max_length=64, unique=True)
     hash = models.CharField(max_length=64, unique=True)
+    # Which key hashed the event: a fingerprint of it, never the key. Empty for the
+    # events hashed with plain SHA-256 before the audit trail had a key.
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     # A record, not content: Wagtail's reference index (admin "Usage") skips it.
     wagtail_reference_index_ignore = True

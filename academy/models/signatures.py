@@ -13,6 +13,10 @@ class SignatureMeaning(models.TextChoices):
     COMPETENCE_SUSPENDED = "competence_suspended", "Competence suspended"
     COMPETENCE_REVOKED = "competence_revoked", "Competence revoked"
     CORRECTION = "correction", "Correction of an earlier signed record"
+    AUDIT_TRAIL_REVIEWED = (
+        "audit_trail_reviewed",
+        "I have reviewed the audit trail for this period",
+    )
 
 
 class ElectronicSignature(models.Model):

@@ -182,6 +182,22 @@ PRIVATE_STORAGE_ROOT = Path(
     os.environ.get("PRIVATE_STORAGE_ROOT", BASE_DIR / "private")
 )
 WORKPLACE_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+
+# The audit trail (academy.audit_chain). Every event's hash is an HMAC-SHA256 under
+# this key, which is never stored in the database: without it, nobody who can write
+# to the database can recompute a chain that verifies. Production refuses to start
+# without it; keys retired by a rotation stay listed (comma-separated) so that the
+# events and checkpoints they signed still verify.
+AUDIT_HMAC_KEY = os.environ.get("ACADEMY_AUDIT_KEY", "")
+AUDIT_HMAC_RETIRED_KEYS = env_list("ACADEMY_AUDIT_RETIRED_KEYS")
+# Where the hourly signed checkpoints of the chain are written: outside the database,
+# ideally on storage the database's administrators cannot rewrite. A STORAGES entry
+# "audit_checkpoints" (e.g. object storage with a retention lock), when present, is
+# used instead of this directory.
+AUDIT_CHECKPOINT_DIR = Path(
+    os.environ.get("ACADEMY_AUDIT_CHECKPOINT_DIR")
+    or PRIVATE_STORAGE_ROOT / "audit-checkpoints"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -224,6 +240,10 @@ CELERY_BEAT_SCHEDULE = {
     "verify-audit-chain-nightly": {
         "task": "academy.tasks.verify_audit_chain",
         "schedule": crontab(hour=2, minute=15),
+    },
+    "audit-checkpoint-hourly": {
+        "task": "academy.tasks.write_audit_checkpoint",
+        "schedule": crontab(minute=5),
     },
     "verify-signed-records-nightly": {
         "task": "assessments.tasks.verify_signed_records",

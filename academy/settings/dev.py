@@ -12,3 +12,8 @@ DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = (
     os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
 )
+# Not a secret: anyone can recompute the demo's audit chain. Production refuses to
+# start without its own ACADEMY_AUDIT_KEY.
+AUDIT_HMAC_KEY = (
+    os.environ.get("ACADEMY_AUDIT_KEY") or "dev-only-audit-key-never-use-in-production"
+)

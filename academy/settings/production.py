@@ -50,3 +50,12 @@ if PASSPORT_FEED_URL and not os.environ.get("PASSPORT_FEED_SECRET"):
     raise ImproperlyConfigured(
         "PASSPORT_FEED_SECRET is required when PASSPORT_FEED_URL is set."
     )
+
+# Last, so that the checks above keep their own messages when this one also fails.
+AUDIT_HMAC_KEY = os.environ.get("ACADEMY_AUDIT_KEY", "")
+if len(AUDIT_HMAC_KEY) < 32:
+    raise ImproperlyConfigured(
+        "The ACADEMY_AUDIT_KEY environment variable is required in production (at "
+        "least 32 random characters, kept outside the database): it keys the hashes "
+        "of the audit trail."
+    )

@@ -1,9 +1,11 @@
 """The test suite: fast hashing, eager tasks unless a test starts a real worker."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import DATABASES, env_bool
 
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
@@ -21,3 +23,15 @@ CELERY_BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", "memory://")
 CELERY_TASK_ALWAYS_EAGER = env_bool("TEST_CELERY_EAGER", default=True)
 WHITENOISE_AUTOREFRESH = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Not a secret: the tests recompute hashes with it, and forge with other keys.
+AUDIT_HMAC_KEY = "test-only-audit-key-not-secret"
+AUDIT_HMAC_RETIRED_KEYS: list[str] = []
+# Each test process its own checkpoints, never a developer's demo ones (the tests set
+# a directory of their own; this covers the Celery workers that tests start).
+AUDIT_CHECKPOINT_DIR = (
+    Path(tempfile.gettempdir()) / f"academy-test-audit-checkpoints-{os.getpid()}"
+)
+# SQLite whose flush (the cleanup of transactional tests) may empty the append-only
+# tables; everywhere else their DELETE triggers hold (academy.append_only).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "academy.testing_sqlite3"

@@ -1,9 +1,6 @@
-"""The competence matrix as CSV and XLSX, safe to open in a spreadsheet.
-
-A cell that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or
-a carriage return) is prefixed with a single quote, so a name such as
-`=HYPERLINK(...)` stays text.
-"""
+"""The competence matrix as CSV and XLSX, safe to open in a spreadsheet: every cell
+goes through `academy.spreadsheets.safe_cell`, so a name such as `=HYPERLINK(...)`
+stays text."""
 
 import csv
 import io
@@ -12,16 +9,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from academy.spreadsheets import safe_cell
 from passport.matrix.queries import Matrix, MatrixCell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIXED_HEADINGS = ["Name", "Job title", "Band"]
-
-
-def safe_cell(value: object) -> str:
-    """The value as text that no spreadsheet will run as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _cell_text(cell: MatrixCell) -> str:

@@ -97,6 +97,7 @@ def test_production_settings_neither_install_nor_load_the_demo():
             '{"crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",'
             '"kid":"test","kty":"OKP","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}'
         ),
+        "ACADEMY_AUDIT_KEY": "production-like-audit-key-" + "a" * 32,
         "PATH": "/usr/bin:/bin",
     }
     result = subprocess.run(

@@ -12,6 +12,7 @@ from academy.models import Competency, Organisation, User
 
 ROOT = Path(__file__).resolve().parents[2]
 STRONG_KEY = "k" * 20 + "Q7#x!pL0w9$zR2^vN5&mB8*cT1(yH4)jF6_dS3+aG"
+AUDIT_KEY = "production-like-audit-key-" + "a" * 32
 
 
 def manage(*args, **env):
@@ -39,6 +40,7 @@ def test_production_passes_the_deployment_checklist_without_warnings():
         DJANGO_SETTINGS_MODULE="academy.settings.production",
         SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="academy.example.nhs.uk",
         PASSPORT_SIGNING_KEY=jwk.JWK.generate(kty="OKP", crv="Ed25519").export_private(),
+        ACADEMY_AUDIT_KEY=AUDIT_KEY,
     )  # fmt: skip
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -60,6 +62,7 @@ def test_production_reads_sessions_from_the_cache_only_when_it_is_shared(
         DJANGO_SETTINGS_MODULE="academy.settings.production",
         SECRET_KEY=STRONG_KEY, CACHE_URL=cache_url,
         PASSPORT_SIGNING_KEY=jwk.JWK.generate(kty="OKP", crv="Ed25519").export_private(),
+        ACADEMY_AUDIT_KEY=AUDIT_KEY,
     )  # fmt: skip
 
     assert result.returncode == 0, result.stderr

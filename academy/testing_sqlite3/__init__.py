@@ -1,0 +1,1 @@
+"""SQLite for the test suite only (academy.settings.test): see `base`."""
