@@ -49,7 +49,7 @@ def test_lead_assigns_trainer_and_plan_trainee_finds_mentor_mentor_accepts(
     url = demo_server.url
 
     sign_in("lead@academy.example")
-    page.get_by_role("link", name="Organisation").click()
+    page.get_by_role("link", name="Organisation", exact=True).click()
     page.wait_for_url(re.compile(r"/network/organisations/\d+/$"))
     assert page.get_by_role("heading", level=1).inner_text().startswith("Northshire")
     assert_accessible("network-organisation")

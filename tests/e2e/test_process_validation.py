@@ -50,7 +50,7 @@ def test_trainer_records_a_failed_broth_test_and_tom_is_suspended(
     record_url = f"{demo_server.url}/network/trainees/{tom.pk}/"
 
     sign_in("trainer@academy.example")
-    page.get_by_role("link", name="Trainer dashboard").click()
+    page.get_by_role("link", name="Trainer dashboard", exact=True).click()
     assert page.get_by_role("heading", name="Unsupervised aseptic work").is_visible()
     assert_accessible("validations-trainer-dashboard")
     shot(page, "00-trainer-dashboard")
