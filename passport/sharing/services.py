@@ -120,8 +120,8 @@ def recent_share_views(holder: User, *, limit: int = 50) -> QuerySet[ShareLinkVi
 
 
 def shared_competences(holder: User) -> QuerySet[Competence]:
-    """What a share link shows: each competence's competency, status, dates and the
-    evidence it rests on (put into sentences by the view)."""
+    """What a share link shows: each competence's competency, status and dates, never
+    its evidence (the holder was promised that)."""
     return (
         Competence.objects.filter(holder=holder)
         .select_related("competency")
@@ -130,7 +130,6 @@ def shared_competences(holder: User) -> QuerySet[Competence]:
             "achieved_on",
             "expires_on",
             "under_review",
-            "evidence",
             "competency__code",
             "competency__title",
         )

@@ -11,8 +11,6 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView
 
-from passport.competences.evidence import evidence_sentences
-from passport.competences.queries import evidence_records
 from passport.competences.status import status_words
 from passport.models import ShareLink
 from passport.sharing.forms import ShareLinkForm
@@ -88,8 +86,6 @@ def shared_passport(request, token: str):
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
     today = timezone.localdate()
-    held = list(shared_competences(link.holder))
-    records = evidence_records(c.evidence for c in held)
     competences = [
         {
             "competence": c,
@@ -99,9 +95,8 @@ def shared_passport(request, token: str):
                 today=today,
                 under_review=c.under_review,
             ),
-            "evidence": evidence_sentences(c.evidence, records, known_only=True),
         }
-        for c in held
+        for c in shared_competences(link.holder)
     ]
     return TemplateResponse(
         request,
