@@ -41,6 +41,22 @@ class MatrixFilterForm(NHSFormMixin, forms.Form):
                 f"Choose {what} from the list"
             )
 
+    def filter_words(self) -> list[tuple[str, str]]:
+        """Each filter and what was chosen, in the words of the form's lists (all of
+        them when the form is not valid), for the title of an export."""
+        filters = self.filters()
+        area, band, status = filters["area"], filters["band"], filters["status"]
+        bands = dict(self.fields["band"].choices)
+        statuses = dict(self.fields["status"].choices)
+        return [
+            (
+                self.fields["area"].label,
+                area.name if area else self.fields["area"].empty_label,
+            ),
+            (self.fields["band"].label, bands["" if band is None else band]),
+            (self.fields["status"].label, statuses[status or ""]),
+        ]
+
     def filters(self) -> dict:
         """The chosen filters, or none when the form is not valid."""
         if not self.is_valid():

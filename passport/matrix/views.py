@@ -10,19 +10,16 @@ from django.views.generic import TemplateView
 
 from academy.models import Organisation
 from academy.services import record_audit_event
-from passport.matrix.exports import matrix_csv, matrix_xlsx
+from passport.matrix.exports import ExportHeading, matrix_csv, matrix_xlsx
 from passport.matrix.forms import MatrixFilterForm
 from passport.matrix.policies import led_organisation, may_open_staff_records
 from passport.matrix.queries import organisation_matrix
 from trainers.permissions import organisations_led_by
 
 ROWS_PER_PAGE = 100
-EXPORTS = {
-    "csv": ("text/csv; charset=utf-8", matrix_csv),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        matrix_xlsx,
-    ),
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -78,13 +75,12 @@ class MatrixView(LoginRequiredMixin, TemplateView):
 @login_required
 def export_matrix(request, pk: int, file_format: str):
     """The filtered matrix as a CSV or XLSX file for inspections; each export is audited."""
-    if file_format not in EXPORTS:
+    if file_format not in CONTENT_TYPES:
         raise Http404
     organisation = _led_organisation(request.user, pk)
     form = MatrixFilterForm(request.GET or None)
     filters = form.filters()
     matrix = organisation_matrix(organisation=organisation, **filters)
-    content_type, render_file = EXPORTS[file_format]
     record_audit_event(
         "passport.competence_matrix_exported",
         actor=request.user,
@@ -101,9 +97,20 @@ def export_matrix(request, pk: int, file_format: str):
         f"competence-matrix-{organisation.ods_code}-{timezone.localdate():%Y-%m-%d}"
         f".{file_format}"
     )
+    if file_format == "csv":
+        content = matrix_csv(matrix)
+    else:
+        content = matrix_xlsx(
+            matrix,
+            heading=ExportHeading(
+                organisation=organisation.name,
+                filters=form.filter_words(),
+                generated_at=timezone.now(),
+            ),
+        )
     return HttpResponse(
-        render_file(matrix),
-        content_type=content_type,
+        content,
+        content_type=CONTENT_TYPES[file_format],
         headers={
             "Content-Disposition": f'attachment; filename="{filename}"',
             "Cache-Control": "no-store",

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from academy.models import AuditEvent, RevalidationKind
 from passport.competences.services import award_competence, suspend_competence
+from passport.matrix.exports import HEADING_ROW
 from passport.matrix.policies import may_open_staff_records
 from passport.matrix.queries import MatrixPerson, assemble_matrix, organisation_matrix
 from passport.models import CompetenceStatus
@@ -218,7 +219,8 @@ def test_xlsx_export_keeps_formula_like_names_as_text(client, org):
     client.force_login(org.lead)
     response = client.get(reverse("passport:matrix_export", args=[org.home.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
-    names = [sheet.cell(row=r, column=1) for r in range(2, sheet.max_row + 1)]
+    first = HEADING_ROW + 1
+    names = [sheet.cell(row=r, column=1) for r in range(first, sheet.max_row + 1)]
     asha = next(cell for cell in names if "SUM" in cell.value)
     assert asha.value == "'@SUM(A1:A9)"
     assert asha.data_type == "s"
