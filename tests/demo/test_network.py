@@ -30,7 +30,12 @@ def test_demo_network_is_loaded_and_idempotent(people, settings):
         Mentorship.objects.count(),
         TrainingPlan.objects.count(),
     )
-    assert counts == (2, 1, 1, 2)
+    # Two plans assigned by leads, and three the revalidation scan (run by the demo)
+    # made for people whose competences expire, with the revalidation in them.
+    assert counts == (2, 1, 1, 5)
+    assert (
+        TrainingPlan.objects.filter(items__is_revalidation=True).distinct().count() >= 3
+    )
     assert can_manage_organisation(people["lead"], people["trainee"].organisation)
     assert not can_manage_organisation(people["lead"], people["trainee2"].organisation)
     assert can_view_trainee_record(people["trainer"], people["trainee2"])
