@@ -1,5 +1,6 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -40,7 +41,14 @@ def register_lesson_progress():
 @hooks.register("after_edit_snippet")
 def flag_modules_for_finding(request, instance):
     if isinstance(instance, AuditFinding):
-        request_reviews_for_finding(instance, actor=request.user)
+        flagged = request_reviews_for_finding(instance, actor=request.user)
+        if flagged:
+            modules = "1 module" if flagged == 1 else f"{flagged} modules"
+            messages.success(
+                request,
+                f"{modules} teaching its competencies flagged for review; their "
+                "owners are told by e-mail.",
+            )
 
 
 @hooks.register("after_publish_page")

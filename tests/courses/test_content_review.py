@@ -4,6 +4,7 @@ audit finding says so on its edit page and its owner is e-mailed."""
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -104,3 +105,30 @@ def test_a_module_without_an_owner_tells_each_moderator_separately(
         [moderator.email, second.email]
     )
     assert all(len(message.to) == 1 for message in mail.outbox)
+
+
+def test_recording_a_finding_says_how_many_modules_it_flagged(
+    client, area_page, moderator
+):
+    competency = CompetencyFactory()
+    make_module(area_page, lessons=0, competencies=[competency])
+    make_module(area_page, lessons=0, competencies=[competency])
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("wagtailsnippets_courses_auditfinding:add"),
+        {
+            "reference": "QAAPS-7",
+            "source": "qaaps",
+            "found_on": "2025-01-10",
+            "summary": "Transfer disinfection contact time too short.",
+            "competencies": [competency.pk],
+        },
+        follow=True,
+    )
+
+    shown = [str(message).strip() for message in get_messages(response.wsgi_request)]
+    assert (
+        "2 modules teaching its competencies flagged for review; their owners are "
+        "told by e-mail." in shown
+    )
