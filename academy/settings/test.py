@@ -35,3 +35,6 @@ AUDIT_CHECKPOINT_DIR = (
 # tables; everywhere else their DELETE triggers hold (academy.append_only).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ENGINE"] = "academy.testing_sqlite3"
+    # In memory, named so: pytest-xdist's per-process suffix would otherwise turn the
+    # test database of an engine it does not know as SQLite into a file name.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
