@@ -41,6 +41,12 @@ class ApprovalForm(TaskStateCommentForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args, **kwargs):
+        # Ids of its own: the dialog opens over the edit form, whose fields of the
+        # same names would otherwise share their ids (and take the labels' clicks).
+        kwargs.setdefault("auto_id", "id_approval_%s")
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         cleaned = super().clean()
         if (
