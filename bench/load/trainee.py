@@ -240,6 +240,12 @@ class Trainee(FastHttpUser):
             fields.append(("action", "submit"))
             try:
                 self.expect("POST", url, "submit", 302, data=urlencode(fields))
+                if self.last_location == f"{url}check/":
+                    # "Check your answers": the submission is confirmed there.
+                    confirm = urlencode([("csrfmiddlewaretoken", token)])
+                    self.expect(
+                        "POST", self.last_location, "confirm", 302, data=confirm
+                    )
             finally:
                 post["status"] = self.last_status
             post["saved"] = self.last_location == f"{url}result/"

@@ -22,6 +22,7 @@ REQUEST_KINDS = [
     "answer sheet",
     "autosave",
     "submit",
+    "confirm",
     "result",
 ]
 PERCENTILES = (50, 95, 99)
