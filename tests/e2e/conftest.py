@@ -142,6 +142,7 @@ def follow_header_link(page):
         link = page.get_by_role("link", name=name, exact=True).first
         if not link.is_visible():
             page.get_by_role("button", name="More").click()
-        link.click()
+        with page.expect_navigation():
+            link.click()
 
     return follow

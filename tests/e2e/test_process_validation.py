@@ -40,7 +40,8 @@ def fill_broth(page, *, days_ago: int, passed: bool, password: str) -> None:
     else:
         page.get_by_label("Growth (turbidity) in a unit: fail").check()
     page.get_by_label("Your password").fill(password)
-    page.get_by_role("button", name="Sign and record the result").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign and record the result").click()
 
 
 def test_trainer_records_a_failed_broth_test_and_tom_is_suspended(

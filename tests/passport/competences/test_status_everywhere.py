@@ -121,8 +121,9 @@ def test_every_surface_shows_the_same_status(
     export = client.get(
         reverse("passport:matrix_export", args=[holder.organisation.pk, "csv"])
     )
-    assert f"{words} (last day {last_day:%Y-%m-%d})" in export.content.decode(
-        "utf-8-sig"
+    # The export keeps status and last valid day in separate columns.
+    assert f"Tom Okafor,Pharmacy technician,Band 4,{words},{last_day:%Y-%m-%d}\r\n" in (
+        export.content.decode("utf-8-sig")
     )
 
     api = APIClient()
