@@ -15,9 +15,9 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from academy.models import Competency, SpecialistArea, User
+from academy.qr import qr_data_uri
 from academy.services import record_audit_event
 from passport.certificates import codes
-from passport.certificates.qr import qr_data_uri
 from passport.competences.evidence import evidence_sentences
 from passport.competences.queries import evidence_records
 from passport.models import AWARD_KINDS, Certificate, Competence, CompetenceEvent

@@ -1,4 +1,5 @@
-"""QR codes printed on certificates, as data: URLs the PDF renderer may load."""
+"""QR codes printed on PDFs (certificates, career posters), as data: URLs the PDF
+renderer may load."""
 
 import segno
 
