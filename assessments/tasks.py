@@ -5,7 +5,7 @@ import logging
 
 from celery import shared_task
 
-from assessments.integrity import verify_signed_records
+from assessments.integrity.scan import verify_signed_records
 from assessments.knowledge.services import close_overdue_attempts
 
 logger = logging.getLogger(__name__)

@@ -15,11 +15,8 @@ from academy.models import AuditEvent, ElectronicSignature, SignatureMeaning
 from academy.services import json_safe
 from academy.signatures import reauthenticate, sign_record, signature_matches
 from academy.signing import content_hash, signature_hash
-from assessments.integrity import (
-    OTHER,
-    signature_problem,
-    verify_signed_records,
-)
+from assessments.integrity.checks import signature_problem
+from assessments.integrity.scan import OTHER, verify_signed_records
 from assessments.models import ProcessValidation, ValidationKind
 from assessments.tasks import verify_signed_records_task
 from assessments.validations.services import record_validation

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.integrity import verify_signed_records
+from assessments.integrity.scan import verify_signed_records
 from passport.models import SignatureProblem
 
 
