@@ -34,8 +34,18 @@ def navigation(request: HttpRequest) -> tuple[list[dict], list[dict]]:
     return [{"label": "Home", "url": "/"}, *links[:kept]], links[kept:]
 
 
+def footer_links(request: HttpRequest) -> list[dict]:
+    """The footer's links, on every page and for everyone, signed in or not: the
+    accessibility statement, then the public pages higher apps add through the
+    `academy_footer_links` hook (such as the certificate check)."""
+    links = [{"label": "Accessibility statement", "url": "/accessibility/"}]
+    for hook in hooks.get_hooks("academy_footer_links"):
+        links.extend(hook(request))
+    return links
+
+
 def site_shell(request: HttpRequest) -> dict:
-    """Header and footer links; higher apps add theirs through the `primary_links` hook."""
+    """Header and footer links; higher apps add theirs through hooks."""
     links, more = navigation(request)
     path = request.path
     # Only the most specific section is marked, e.g. /assessments/workplace/ over
@@ -53,7 +63,5 @@ def site_shell(request: HttpRequest) -> dict:
         "service_name": settings.SERVICE_NAME,
         "primary_links": links,
         "more_links": more,
-        "footer_links": [
-            {"label": "Accessibility statement", "url": "/accessibility/"},
-        ],
+        "footer_links": footer_links(request),
     }

@@ -74,6 +74,12 @@ def passport_link(request):
     ]
 
 
+@hooks.register("academy_footer_links")
+def certificate_check_link(request):
+    """Employers and inspectors, who have no account, find the check on any page."""
+    return [{"label": "Check a certificate", "url": reverse("verify")}]
+
+
 @hooks.register("register_admin_viewset")
 def register_competences():
     return CompetenceViewSet("competences")

@@ -159,3 +159,18 @@ def test_a_certificate_issued_before_readable_codes_keeps_verifying(client):
     certificate.refresh_from_db()
     assert certificate.verification_code == "3fZk9Qx_Lm2bW-7pRabcde"
     assert certificate.legacy_verification_code is None
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_every_visitor_finds_the_certificate_check_in_the_footer(
+    client, site_root, signed_in
+):
+    """An employer or inspector has no account: the footer of every page links to
+    the check, for them and for anyone signed in."""
+    if signed_in:
+        client.force_login(UserFactory())
+
+    for address in ("/", "/accessibility/"):
+        html = client.get(address).content.decode()
+        footer = html[html.index('<footer class="nhsuk-footer"') :]
+        assert 'href="/verify/">Check a certificate</a>' in footer, address
