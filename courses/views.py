@@ -59,8 +59,19 @@ def serve_catalogue(request: HttpRequest, *, page: CataloguePage) -> HttpRespons
             "cards": module_cards(listed.object_list, trainee=request.user),
             "page_obj": listed,
             "query": other_parameters.urlencode(),
+            "catalogue_links": catalogue_links(request),
         },
     )
+
+
+def catalogue_links(request: HttpRequest) -> list[dict]:
+    """Links other apps put beside the catalogue (`catalogue_links` hook): each hook
+    returns a dict with `text`, `url` and `description`, or None."""
+    return [
+        link
+        for catalogue_link in hooks.get_hooks("catalogue_links")
+        if (link := catalogue_link(request))
+    ]
 
 
 def assessment_link(request: HttpRequest, *, module, lessons_complete: bool):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "academy",
     "notifications",
     "courses",
+    "careers",
     "trainers",
     "passport",
     "assessments",

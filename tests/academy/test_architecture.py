@@ -14,6 +14,7 @@ ORDER = [
     "academy",
     "notifications",
     "courses",
+    "careers",
     "trainers",
     "passport",
     "assessments",
