@@ -37,6 +37,10 @@ class Kind(models.TextChoices):
     MENTORING_REQUESTED = "mentoring_requested", "Someone asks you for mentoring"
     MENTORING_ACCEPTED = "mentoring_accepted", "A mentor accepts your request"
     CONTENT_REVIEW_DUE = "content_review_due", "An e-learning module is due for review"
+    REVALIDATION_DUE = (
+        "revalidation_due",
+        "Your GPhC revalidation records are due in 60, 30 or 7 days",
+    )
 
 
 # GxP-relevant: what a regulator would expect the person to have been told. Always

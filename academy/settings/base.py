@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "trainers",
     "passport",
     "assessments",
+    "revalidation",
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -285,6 +286,10 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-sweep-unsent-emails": {
         "task": "notifications.tasks.requeue_unsent_emails",
         "schedule": crontab(minute="*/15"),
+    },
+    "revalidation-reminders-daily": {
+        "task": "revalidation.tasks.send_revalidation_reminders",
+        "schedule": crontab(hour=7, minute=0),
     },
     "close-overdue-assessment-attempts": {
         "task": "assessments.tasks.close_overdue_attempts",

@@ -18,6 +18,7 @@ ORDER = [
     "trainers",
     "passport",
     "assessments",
+    "revalidation",
     "demo",
 ]
 OURS = {*ORDER, "bench"}

@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from revalidation.viewsets import RevalidationStandardViewSet
+
+register_snippet(RevalidationStandardViewSet)

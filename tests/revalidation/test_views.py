@@ -1,0 +1,231 @@
+"""The portfolio's pages: only the person sees and edits their records (anyone else's
+is not found), bad input is named in an error summary that leads to its field, a
+record without its benefit is kept as a draft, and the exports hold the records."""
+
+from datetime import timedelta
+
+import pypdfium2
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import timezone
+
+from revalidation import services
+from revalidation.models import CPDRecord, PeerDiscussion, RevalidationYear
+from tests.error_summary import assert_error_summary_leads_to_inputs
+from tests.factories.academy import UserFactory
+
+TODAY = timezone.localdate
+
+
+def _text(html: bytes) -> str:
+    return BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
+
+
+@pytest.fixture
+def planned(year):
+    return services.plan_cpd_record(
+        year,
+        what="Radiopharmacy course",
+        why_relevant="New service",
+        now=timezone.now(),
+    )
+
+
+def _completion(record, **fields) -> dict:
+    return {
+        "what": record.what,
+        "learned_on": TODAY().isoformat(),
+        "how": "A day at the regional unit",
+        "benefit": "Patients get their scans on time",
+        "evidence": "",
+        "action": "complete",
+        **fields,
+    }
+
+
+def test_someone_without_a_registration_number_has_no_portfolio(client, db):
+    client.force_login(UserFactory(registration_number=""))
+    assert client.get(reverse("revalidation:portfolio")).status_code == 404
+
+
+def test_a_signed_out_visitor_is_asked_to_sign_in(client, db):
+    response = client.get(reverse("revalidation:portfolio"))
+    assert response.status_code == 302
+    assert "sign-in" in response["Location"]
+
+
+def test_a_registrant_starts_a_year_from_the_renewal_date(client, registrant):
+    client.force_login(registrant)
+    renewal = TODAY() + timedelta(days=90)
+    response = client.post(
+        reverse("revalidation:portfolio"), {"renewal_date": renewal.isoformat()}
+    )
+    assert response.status_code == 302
+    assert RevalidationYear.objects.get(person=registrant).renewal_date == renewal
+    page = _text(client.get(reverse("revalidation:portfolio")).content)
+    assert f"Still needed by {renewal:%-d %B %Y}" in page
+    assert "4 more CPD records, 2 of them planned" in page
+
+
+def test_a_renewal_date_in_the_past_is_named_and_nothing_stored(client, registrant):
+    client.force_login(registrant)
+    response = client.post(
+        reverse("revalidation:portfolio"),
+        {"renewal_date": (TODAY() - timedelta(days=1)).isoformat()},
+    )
+    assert response.status_code == 200
+    [(target, message)] = assert_error_summary_leads_to_inputs(
+        response.content.decode()
+    )
+    assert target == "id_renewal_date"
+    assert "today or in the future" in message
+    assert not RevalidationYear.objects.exists()
+
+
+def test_completing_a_planned_record_shows_the_confirmation(
+    client, registrant, planned
+):
+    client.force_login(registrant)
+    response = client.post(
+        reverse("revalidation:record", args=[planned.pk]), _completion(planned)
+    )
+    assert response["Location"] == reverse(
+        "revalidation:record_complete", args=[planned.pk]
+    )
+    page = _text(client.get(response["Location"]).content)
+    assert "CPD record completed" in page
+    assert "1 of 4 CPD records" in page
+    planned.refresh_from_db()
+    assert planned.counts
+
+
+def test_a_record_without_its_benefit_is_kept_as_a_draft(client, registrant, planned):
+    client.force_login(registrant)
+    response = client.post(
+        reverse("revalidation:record", args=[planned.pk]),
+        _completion(planned, benefit=""),
+    )
+    assert response.status_code == 200
+    [(target, message)] = assert_error_summary_leads_to_inputs(
+        response.content.decode()
+    )
+    assert target == "id_benefit"
+    assert "saved as a draft" in message
+    planned.refresh_from_db()
+    assert planned.how == "A day at the regional unit"
+    assert planned.completed_at is None
+
+
+def test_a_learning_date_in_the_future_is_named_and_nothing_stored(
+    client, registrant, planned
+):
+    client.force_login(registrant)
+    response = client.post(
+        reverse("revalidation:record", args=[planned.pk]),
+        _completion(planned, learned_on=(TODAY() + timedelta(days=5)).isoformat()),
+    )
+    [(target, message)] = assert_error_summary_leads_to_inputs(
+        response.content.decode()
+    )
+    assert target == "id_learned_on"
+    assert "today or in the past" in message
+    planned.refresh_from_db()
+    assert (planned.learned_on, planned.how) == (None, "")
+
+
+def test_a_peer_discussion_in_the_future_is_named_and_nothing_stored(
+    client, registrant, year
+):
+    client.force_login(registrant)
+    response = client.post(
+        reverse("revalidation:peer_discussion"),
+        {
+            "peer_name": "Sam Patel",
+            "peer_role": "Principal technician",
+            "discussed_on": (TODAY() + timedelta(days=1)).isoformat(),
+            "what_changed": "",
+        },
+    )
+    links = assert_error_summary_leads_to_inputs(response.content.decode())
+    assert [target for target, _ in links] == ["id_what_changed"]
+    assert not PeerDiscussion.objects.exists()
+
+
+def test_another_persons_record_is_not_found(client, planned):
+    other = UserFactory(registration_number="5077777", roles=["Trainee"])
+    client.force_login(other)
+    services.start_revalidation_year(
+        other, renewal_date=TODAY() + timedelta(days=50), today=TODAY()
+    )
+    url = reverse("revalidation:record", args=[planned.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, _completion(planned)).status_code == 404
+    assert (
+        client.get(
+            reverse("revalidation:record_complete", args=[planned.pk])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("revalidation:pdf", args=[planned.year_id])).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("revalidation:text", args=[planned.year_id])).status_code
+        == 404
+    )
+    planned.refresh_from_db()
+    assert planned.completed_at is None
+
+
+def test_a_record_from_a_finished_module_is_drafted_from_the_portfolio(
+    client, registrant, year, finished_module
+):
+    client.force_login(registrant)
+    page = client.get(reverse("revalidation:portfolio"))
+    assert "Completed the e-learning module &#x27;Aseptic gowning&#x27;" in (
+        page.content.decode()
+    )
+    soup = BeautifulSoup(page.content, "html.parser")
+    key = soup.select_one("input[name=activity]")["value"]
+    response = client.post(
+        reverse("revalidation:draft_from_activity"), {"activity": key}
+    )
+    record = CPDRecord.objects.get(year=year)
+    assert response["Location"] == reverse("revalidation:record", args=[record.pk])
+    form = _text(client.get(response["Location"]).content)
+    assert "Drafted from your Academy record" in form
+    # Someone else's activity key is not theirs to draft.
+    other = UserFactory(registration_number="5066666")
+    services.start_revalidation_year(
+        other, renewal_date=year.renewal_date, today=TODAY()
+    )
+    client.force_login(other)
+    assert (
+        client.post(
+            reverse("revalidation:draft_from_activity"), {"activity": key}
+        ).status_code
+        == 404
+    )
+
+
+def test_the_pdf_and_the_plain_text_hold_the_completed_records(
+    client, registrant, planned
+):
+    client.force_login(registrant)
+    client.post(reverse("revalidation:record", args=[planned.pk]), _completion(planned))
+    response = client.get(reverse("revalidation:pdf", args=[planned.year_id]))
+    assert response["Content-Type"] == "application/pdf"
+    document = pypdfium2.PdfDocument(response.content)
+    text = " ".join(page.get_textpage().get_text_range() for page in document)
+    document.close()
+    assert "GPhC revalidation portfolio: Ada Registrant" in text
+    assert "Patients get their scans on time" in text
+    plain = client.get(
+        reverse("revalidation:text", args=[planned.year_id]), {"download": "1"}
+    )
+    assert plain["Content-Type"].startswith("text/plain")
+    body = plain.content.decode()
+    assert "What: Radiopharmacy course" in body
+    assert "Benefit to people using services: Patients get their scans on time" in body
