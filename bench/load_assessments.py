@@ -9,7 +9,8 @@ postgres://postgres@127.0.0.1:5432/academy_load) exists and is migrated, adds th
 load module and its trainees (bench/load/seed.py; reused on the next run), serves the
 site with gunicorn and the production settings (bench.settings), and runs locust
 headless in a second process (bench/load/trainee.py): each simulated trainee signs in,
-then starts an attempt, saves each answer, submits and reads the result, again and
+then starts an attempt, answers every question from the page's own form (saving each
+answer), checks its answers, confirms the submission and reads the result, again and
 again. The LOAD_SECONDS start when every trainee has signed in; when they are up,
 trainees finish the attempt they are on. Then every attempt is checked in the database
 (bench/load/verify.py), and bench/results/load-assessments.md (the table for
@@ -265,6 +266,9 @@ def run(args, server: subprocess.Popen, clock: list[float]) -> dict:
                 "attempts": findings.attempts,
                 "attempts_in_run": findings.attempts_in_run,
                 "submitted": findings.submitted,
+                "fully_answered": findings.fully_answered,
+                "results_read": findings.results_read,
+                "marks_scored": findings.marks_scored,
                 "answers_checked": findings.answers_checked,
                 "autosaves_acknowledged": findings.autosaves_acknowledged,
                 "problems": findings.problems,

@@ -258,7 +258,6 @@ def seed(count: int) -> dict:
     return {
         "sign_in_url": reverse("sign_in"),
         "module_url": reverse("assessments:module_assessment", args=[module.pk]),
-        "start_url": reverse("assessments:start_attempt", args=[module.pk]),
         "emails": load_trainees_ready(count, module=module),
         "password": PASSWORD,
     }

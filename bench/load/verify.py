@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from academy.audit_actions import stored_names
 from academy.models import AuditEvent
+from assessments.knowledge.forms import field_name, option_value
 from assessments.knowledge.scoring import mark_attempt
 from assessments.models import Attempt, AttemptAnswer, AttemptStatus
 
@@ -22,6 +23,7 @@ REQUEST_KINDS = [
     "answer sheet",
     "autosave",
     "submit",
+    "check answers",
     "confirm",
     "result",
 ]
@@ -34,6 +36,12 @@ class Findings:
 
     attempts: int = 0
     submitted: int = 0
+    # Closed attempts holding an answer to every question drawn, and the marks all
+    # closed attempts scored (none at all would suggest the options were mixed up).
+    fully_answered: int = 0
+    marks_scored: int = 0
+    # Results the trainees read whose score is the one the database holds.
+    results_read: int = 0
     answers_checked: int = 0
     autosaves_acknowledged: int = 0
     attempts_in_run: int = 0
@@ -45,13 +53,40 @@ def _acknowledged(post: dict) -> bool:
     return post.get("status") == expected and post.get("saved") is True
 
 
-def expected_responses(posts: list[dict]) -> list[dict]:
+def as_saved(sent: dict[str, list[str]], questions: list[dict]) -> dict:
+    """The responses a sheet as posted should be saved as: the ids of the options
+    whose values were sent (-1 for a value the attempt never offered), or the number
+    typed; questions left blank are absent."""
+    responses: dict = {}
+    for question in questions:
+        values = [v for v in sent.get(field_name(question["id"]), []) if v != ""]
+        if not values:
+            continue
+        if question["kind"] == "numeric":
+            responses[str(question["id"])] = values[0].strip()
+            continue
+        ids = {option_value(option): option["id"] for option in question["options"]}
+        responses[str(question["id"])] = sorted({ids.get(v, -1) for v in values})
+    return responses
+
+
+def expected_responses(posts: list[dict], questions: list[dict]) -> list[dict]:
     """The answers the attempt may hold: the last acknowledged sheet, or one sent after
     it whose answer never came back (cut off when the run stopped) or was an error."""
     last = max((n for n, post in enumerate(posts) if _acknowledged(post)), default=-1)
-    candidates = [posts[last]["answers"] if last >= 0 else {}]
-    candidates.extend(post["answers"] for post in posts[last + 1 :])
+    candidates = [as_saved(posts[last]["answers"], questions) if last >= 0 else {}]
+    candidates.extend(as_saved(p["answers"], questions) for p in posts[last + 1 :])
     return candidates
+
+
+def _check_result_read(attempt: Attempt, shown) -> list[str]:
+    """The score the trainee read on the result page is the attempt's."""
+    if shown is None or list(shown) == [attempt.score, attempt.max_score]:
+        return []
+    return [
+        f"attempt {attempt.pk}: result page showed {shown[0]} out of {shown[1]}, "
+        f"the database holds {attempt.score} out of {attempt.max_score}"
+    ]
 
 
 def _check_marking(
@@ -104,9 +139,15 @@ def check_attempts(
     findings = Findings()
     posts: dict[int, list[dict]] = defaultdict(list)
     owner: dict[int, str] = {}
+    confirmed: set[int] = set()
+    shown: dict[int, list[int]] = {}
     for record in records:  # a resumed attempt has several records, in order
         posts[record["attempt"]].extend(record["posts"])
         owner[record["attempt"]] = record["email"]
+        if record.get("confirmed"):
+            confirmed.add(record["attempt"])
+        if record.get("score_shown") is not None:
+            shown[record["attempt"]] = record["score_shown"]
     in_run = Attempt.objects.filter(trainee__email__in=emails).filter(
         started_at__gte=started_after
     )
@@ -128,9 +169,16 @@ def check_attempts(
             findings.problems.append(
                 f"attempt {pk}: belongs to {attempt.trainee.email}"
             )
+        questions = attempt.snapshot["questions"]
         if attempt.status != AttemptStatus.IN_PROGRESS:
             findings.submitted += 1
             findings.problems.extend(_check_marking(attempt, rows[pk], marked[str(pk)]))
+            findings.fully_answered += len(attempt.responses) == len(questions)
+            findings.marks_scored += attempt.score or 0
+            if pk in shown:
+                result_problems = _check_result_read(attempt, shown[pk])
+                findings.results_read += not result_problems
+                findings.problems.extend(result_problems)
         elif rows[pk] or marked[str(pk)]:
             findings.problems.append(f"attempt {pk}: open but has marks")
         if pk not in posts:
@@ -139,12 +187,11 @@ def check_attempts(
         findings.autosaves_acknowledged += sum(
             1 for post in sent if post["kind"] == "autosave" and _acknowledged(post)
         )
-        submitted = any(p["kind"] == "submit" and _acknowledged(p) for p in sent)
-        if submitted and attempt.status != AttemptStatus.SUBMITTED:
+        if pk in confirmed and attempt.status != AttemptStatus.SUBMITTED:
             findings.problems.append(
-                f"attempt {pk}: submission acknowledged, status {attempt.status}"
+                f"attempt {pk}: submission confirmed, status {attempt.status}"
             )
-        candidates = expected_responses(sent)
+        candidates = expected_responses(sent, questions)
         if attempt.responses in candidates:
             findings.answers_checked += len(attempt.responses)
         else:
@@ -222,7 +269,9 @@ def markdown(summary: dict, findings: Findings, *, heading: str) -> str:
         "Requests/s: over the span from the first such request to the end of the "
         f"last. Database check: {findings.attempts:,} attempts "
         f"answered ({findings.attempts_in_run:,} started in the run, "
-        f"{findings.submitted:,} closed and marked); "
+        f"{findings.submitted:,} closed and marked, {findings.fully_answered:,} "
+        f"with every question answered, {findings.marks_scored:,} marks scored; "
+        f"{findings.results_read:,} results read with the score held); "
         f"{findings.autosaves_acknowledged:,} acknowledged autosaves; "
         f"{findings.answers_checked:,} saved answers compared with what was sent; "
         f"{len(findings.problems)} problems.",
