@@ -15,7 +15,7 @@ from assessments.models import (
     WorkplaceAssessment,
 )
 from courses.models import ModuleCompetency
-from courses.queries import ModuleCard, module_cards
+from courses.queries.cards import ModuleCard, module_cards
 
 
 @dataclass(frozen=True)

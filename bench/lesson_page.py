@@ -141,7 +141,7 @@ def prepare(*, trainees: int, progress: int) -> tuple[str, str]:
     session.save()
     # The page a trainee opens most: "Continue where you left off" on a module in
     # progress (for the demo trainee, the lesson with the gowning demonstration).
-    from courses.queries import module_lessons, my_modules, next_lesson
+    from courses.queries.learning import module_lessons, my_modules, next_lesson
 
     in_progress, _ = my_modules(trainee)
     lesson = next_lesson(module_lessons(in_progress[0].module, trainee=trainee)).lesson

@@ -40,7 +40,7 @@ class Target:
 def continue_lesson() -> str:
     """The lesson the demo trainee would continue with ("Continue where you left off")."""
     from academy.models import User
-    from courses.queries import module_lessons, my_modules, next_lesson
+    from courses.queries.learning import module_lessons, my_modules, next_lesson
 
     trainee = User.objects.get(email=PEOPLE["trainee"])
     in_progress, _ = my_modules(trainee)

@@ -7,11 +7,11 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from academy.roles import ADMINISTRATOR, TRAINEE, TSET_EDITOR, TSET_MODERATOR
-from courses.queries import (
-    catalogue_url,
+from courses.queries.catalogue import catalogue_url
+from courses.queries.learning import continue_learning
+from courses.queries.review import (
     content_awaiting_review_by,
     content_in_review_requested_by,
-    continue_learning,
     modules_due_for_review,
     open_review_requests,
 )

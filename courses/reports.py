@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import ReviewRequest
-from courses.queries import modules_due_for_review
+from courses.queries.review import modules_due_for_review
 from courses.services import clear_review_request
 
 

@@ -20,7 +20,8 @@ from courses.models import (
     ReviewRequest,
     TrainingImpactingChange,
 )
-from courses.queries import lesson_counts, modules_due_for_review
+from courses.queries.catalogue import lesson_counts
+from courses.queries.review import modules_due_for_review
 from notifications.kinds import Kind
 from notifications.services import notify
 

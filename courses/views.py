@@ -19,17 +19,14 @@ from courses.lessons.queries import (
 )
 from courses.models import CataloguePage, LessonPage, ModulePage
 from courses.models.pages import serves
-from courses.queries import (
-    LessonLine,
+from courses.queries.cards import module_cards
+from courses.queries.catalogue import (
     catalogue_modules,
     catalogue_url,
     covered_competencies,
     module_approval,
-    module_cards,
-    module_lessons,
-    my_modules,
-    next_lesson,
 )
+from courses.queries.learning import LessonLine, module_lessons, my_modules, next_lesson
 from courses.services import ModuleComingSoon, complete_lesson, enrol_trainee
 
 CATALOGUE_PAGE_SIZE = 20

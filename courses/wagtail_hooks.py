@@ -9,7 +9,7 @@ from academy.viewsets import ReadOnlyPermissionPolicy
 from courses import reports, review_admin
 from courses.home import home_panels
 from courses.models import AuditFinding, LessonProgress, TrainingImpactingChange
-from courses.queries import catalogue_url
+from courses.queries.catalogue import catalogue_url
 from courses.services import request_reviews_for_finding
 from courses.viewsets import (
     AuditFindingViewSet,

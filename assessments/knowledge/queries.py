@@ -17,7 +17,7 @@ from assessments.models import (
     Question,
 )
 from courses.models import ModulePage
-from courses.queries import module_cards
+from courses.queries.cards import module_cards
 from passport.models import Certificate
 from passport.models.competences import AWARD_KINDS
 

@@ -89,7 +89,8 @@ class SpecialistAreaIndexPage(Page):
     subpage_types = ["courses.ModulePage", "courses.CareerPathwayPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.queries import module_cards, pathways_in
+        from courses.queries.cards import module_cards
+        from courses.queries.pathways import pathways_in
 
         context = super().get_context(request, *args, **kwargs)
         modules = ModulePage.objects.live().filter(area_id=self.area_id)
@@ -305,7 +306,7 @@ class CareerPathwayPage(Page):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from courses.queries import pathway_rows
+        from courses.queries.pathways import pathway_rows
 
         context = super().get_context(request, *args, **kwargs)
         area_page = SpecialistAreaIndexPage.objects.select_related("area").get(

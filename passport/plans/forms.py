@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from academy.forms import ModelMultipleChoiceField, NHSFormMixin
 from academy.models import Band, Competency, SpecialistArea
-from courses.queries import competencies_awaiting_elearning
+from courses.queries.catalogue import competencies_awaiting_elearning
 from passport.plans.services import coming_soon_message
 
 

@@ -18,7 +18,7 @@ from django.utils.dateformat import format as date_format
 from academy.models import Competency, SpecialistArea, User
 from academy.pathways import competencies_for_role
 from academy.services import record_audit_event
-from courses.queries import competencies_awaiting_elearning
+from courses.queries.catalogue import competencies_awaiting_elearning
 from notifications.kinds import Kind
 from notifications.services import notify
 from passport.models import TrainingPlan, TrainingPlanItem

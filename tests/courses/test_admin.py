@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import AuditFinding, ReviewRequest, TrainingImpactingChange
-from courses.queries import module_approval
+from courses.queries.catalogue import module_approval
 from courses.services import complete_lesson
 from tests.factories.academy import CompetencyFactory
 from tests.factories.courses import make_module

@@ -10,7 +10,8 @@ from django.urls import reverse
 from assessments.knowledge.services import start_attempt, submit_attempt
 from courses.models import Enrolment, LessonProgress
 from courses.progress import ModuleStatus
-from courses.queries import module_cards, my_modules
+from courses.queries.cards import module_cards
+from courses.queries.learning import my_modules
 from courses.services import ModuleComingSoon, complete_lesson, enrol_trainee
 from tests.assessments.conftest import right_answers
 from tests.factories.academy import CompetencyFactory

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from academy.models import AuditEvent
 from courses.models import Enrolment, LessonProgress, ReviewReminder, ReviewRequest
-from courses.queries import has_completed_module, module_cards
+from courses.queries.cards import has_completed_module, module_cards
 from courses.services import (
     LessonNotPublished,
     clear_review_request,

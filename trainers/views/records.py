@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from academy.models import User
-from courses.queries import my_modules
+from courses.queries.learning import my_modules
 from trainers.models import Mentorship, MentorshipStatus
 from trainers.panels import trainee_record_panels
 from trainers.permissions import (

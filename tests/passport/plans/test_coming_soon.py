@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from academy.models import AuditEvent
-from courses.queries import competencies_awaiting_elearning
+from courses.queries.catalogue import competencies_awaiting_elearning
 from passport.models import TrainingPlan, TrainingPlanItem
 from passport.plans.services import assign_training_plan
 from tests.factories.academy import CompetencyFactory
