@@ -8,7 +8,15 @@ from django.test.utils import override_settings
 
 from academy.models import User
 from demo import academy as framework_and_people
-from demo import assessments, courses, notices, passport, scheduled, trainers
+from demo import (
+    assessments,
+    courses,
+    notices,
+    passport,
+    revalidation,
+    scheduled,
+    trainers,
+)
 from demo.assessments import validations, workplace
 from demo.passport import sharing
 
@@ -25,6 +33,7 @@ STEPS = (
     sharing.load,
     workplace.load,
     validations.load_validations,
+    revalidation.load,
     scheduled.load,
     notices.load,
 )
