@@ -1,7 +1,8 @@
 """Demo workplace assessments: a published checklist for every framework competency
-that needs one, Priya's ASP-01 signed competent by Grace Lee (which awards it), and
-her ASP-03 waiting for Grace's sign-off. Grace signs with her demo password, as on the
-page. Running it again creates nothing new."""
+that needs one, Priya's ASP-01 signed competent by Grace Lee (which awards it), her
+ASP-03 waiting for Grace's sign-off and, after it, Tom Okafor's ASP-14, so Grace's
+queue goes on to a next request once she signs the oldest. Grace signs with her demo
+password, as on the page. Running it again creates nothing new."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -26,6 +27,7 @@ from .checklists import CHECKLISTS
 
 MODERATOR = "moderator@academy.example"
 TRAINEE = "trainee@academy.example"
+TRAINEE2 = "trainee2@academy.example"
 TRAINER = "trainer@academy.example"
 
 REFLECTIONS = {
@@ -38,6 +40,28 @@ REFLECTIONS = {
         "I was observed washing my hands and disinfecting my gloves during a morning "
         "session. My finger dabs had no growth. I need to remember to let the alcohol "
         "dry fully before I return to the critical zone."
+    ),
+    "ASP-14": (
+        "I have checked 50 aseptically prepared products under supervision, found "
+        "two labelling errors before release and stopped the process each time. I now "
+        "check the calculation before the volume, not after."
+    ),
+}
+
+SESSION_LOG = [
+    "Session observed in the aseptic unit, grade B room 2.",
+    "Operator: {trainee}. Observer: {trainer}.",
+    "No deviations recorded.",
+]
+# The evidence each demo request attaches, as its checklist asks for it.
+EVIDENCE = {
+    "ASP-14": (
+        "checking logbook",
+        [
+            "50 products checked in process under supervision, March to May.",
+            "Checker: {trainee}. Supervising checker: {trainer}.",
+            "2 labelling errors found and recorded before release.",
+        ],
     ),
 }
 
@@ -82,19 +106,16 @@ def evidence_pdf(title: str, lines: list[str]) -> bytes:
 def _requested(trainee: User, trainer: User, code: str) -> WorkplaceAssessment:
     competency = Competency.objects.get(code=code, live=True)
     assessment = start_workplace_assessment(trainee=trainee, competency=competency)
-    pdf = evidence_pdf(
-        f"{code} session log",
-        [
-            "Session observed in the aseptic unit, grade B room 2.",
-            f"Operator: {trainee.full_name}. Observer: {trainer.full_name}.",
-            "No deviations recorded.",
-        ],
-    )
+    kind, lines = EVIDENCE.get(code, ("session log", SESSION_LOG))
+    names = {"trainee": trainee.full_name, "trainer": trainer.full_name}
+    pdf = evidence_pdf(f"{code} {kind}", [line.format(**names) for line in lines])
     add_evidence(
         assessment=assessment,
         uploaded_by=trainee,
         upload=SimpleUploadedFile(
-            f"{code.lower()}-session-log.pdf", pdf, content_type="application/pdf"
+            f"{code.lower()}-{kind.replace(' ', '-')}.pdf",
+            pdf,
+            content_type="application/pdf",
         ),
     )
     return request_sign_off(
@@ -106,24 +127,31 @@ def _requested(trainee: User, trainer: User, code: str) -> WorkplaceAssessment:
 def load() -> str:
     moderator = User.objects.get(email=MODERATOR)
     published = _publish_checklists(moderator)
-    trainee = User.objects.get(email=TRAINEE)
     trainer = User.objects.get(email=TRAINER)
-    if WorkplaceAssessment.objects.filter(trainee=trainee).exists():
-        return f"Workplace assessments: {published} checklists published."
-    signed = _requested(trainee, trainer, "ASP-01")
-    sign_off_assessment(
-        assessment=signed,
-        assessor=trainer,
-        results={
-            criterion.position: (CriterionResult.MET, "Observed and correct.")
-            for criterion in signed.criteria.all()
-        },
-        outcome=Outcome.COMPETENT,
-        action_plan="",
-        password=DEMO_PASSWORD,
-    )
-    _requested(trainee, trainer, "ASP-03")
+    done = []
+    priya = User.objects.get(email=TRAINEE)
+    if not WorkplaceAssessment.objects.filter(trainee=priya).exists():
+        signed = _requested(priya, trainer, "ASP-01")
+        sign_off_assessment(
+            assessment=signed,
+            assessor=trainer,
+            results={
+                criterion.position: (CriterionResult.MET, "Observed and correct.")
+                for criterion in signed.criteria.all()
+            },
+            outcome=Outcome.COMPETENT,
+            action_plan="",
+            password=DEMO_PASSWORD,
+        )
+        _requested(priya, trainer, "ASP-03")
+        done.append("ASP-01 signed off for Priya Shah, ASP-03 waiting for Grace Lee")
+    # Asked after Priya's ASP-03, so it is next in Grace's queue once she signs that.
+    tom = User.objects.get(email=TRAINEE2)
+    if not WorkplaceAssessment.objects.filter(trainee=tom).exists():
+        _requested(tom, trainer, "ASP-14")
+        done.append("ASP-14 of Tom Okafor waiting for Grace Lee")
     return (
-        f"Workplace assessments: {published} checklists published; ASP-01 signed "
-        "off for Priya Shah, ASP-03 waiting for Grace Lee."
+        f"Workplace assessments: {published} checklists published"
+        + "".join(f"; {line}" for line in done)
+        + "."
     )

@@ -1,8 +1,10 @@
+from academy.models import User
 from assessments.models import (
     AssessmentStatus,
     WorkplaceAssessment,
     WorkplaceAssessmentTemplate,
 )
+from assessments.workplace.queries import sign_off_queue
 from demo.assessments import workplace as workplace_demo
 from passport.models import Competence, TrainingPlanItem
 
@@ -39,3 +41,17 @@ def test_demo_signs_asp01_and_leaves_asp03_waiting(demo_data):
     count = WorkplaceAssessment.objects.count()
     workplace_demo.load()
     assert WorkplaceAssessment.objects.count() == count
+
+
+def test_demo_trainer_has_a_next_request_after_the_oldest(demo_data):
+    """Grace Lee's queue: Priya's ASP-03 first, then Tom Okafor's ASP-14, each with
+    evidence, so signing the oldest leads on to another."""
+    queue = sign_off_queue(User.objects.get(email="trainer@academy.example"))
+    assert [(a.trainee.email, a.competency.code) for a in queue] == [
+        ("trainee@academy.example", "ASP-03"),
+        ("trainee2@academy.example", "ASP-14"),
+    ]
+    tom_request = queue[1]
+    assert tom_request.countersign_required
+    assert tom_request.evidence.get().original_name == "asp-14-checking-logbook.pdf"
+    assert "two labelling errors" in tom_request.reflection
