@@ -31,6 +31,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from academy.models import Competency, SpecialistArea, User
 from academy.models.site import HomePage
+from careers.models import CareerAreaPage, CareersIndexPage
 from courses.blocks import LessonBodyBlock
 from courses.models import (
     CareerPathwayPage,
@@ -61,6 +62,8 @@ PAGE_PROBES = {
     ModulePage: "page:module",
     LessonPage: "page:lesson",
     CareerPathwayPage: "page:pathway",
+    CareersIndexPage: "page:careers",
+    CareerAreaPage: "page:career_area",
 }
 
 # Lesson blocks the demo content does not use, added to a lesson for the sweep.
@@ -115,11 +118,11 @@ def _awaiting_countersignature(people) -> str:
     Northshire: Helen Morris, the training lead, accredited for it by the admin."""
     from assessments.models import CriterionResult, Outcome, WorkplaceAssessment
     from assessments.workplace.evidence import add_evidence
-    from assessments.workplace.services import (
+    from assessments.workplace.services.request import (
         request_sign_off,
-        sign_off_assessment,
         start_workplace_assessment,
     )
+    from assessments.workplace.services.sign_off import sign_off_assessment
     from tests.factories.workplace import pdf_upload
     from trainers.services import grant_accreditation
 

@@ -16,6 +16,7 @@ from assessments.models import (
     ProcessValidation,
     WorkplaceAssessment,
 )
+from careers.models import CareerAreaPage, CareersIndexPage
 from courses.models import (
     CareerPathwayPage,
     CataloguePage,
@@ -294,6 +295,9 @@ URLS: dict[str, Callable] = {
     "page:module": lambda w: _page_url(ModulePage),
     "page:lesson": lambda w: _lesson().url,
     "page:pathway": lambda w: _page_url(CareerPathwayPage),
+    "page:careers": lambda w: _page_url(CareersIndexPage),
+    "page:career_area": lambda w: _page_url(CareerAreaPage),
+    "page:career_poster": lambda w: _page_url(CareerAreaPage) + "poster/",
     "page:search": lambda w: _page_url(CataloguePage) + "?q=gowning",
     "page:missing": lambda w: "/no-such-page/",
     "admin": lambda w: "/admin/",
@@ -317,6 +321,7 @@ NOT_PAGES = {
     "passport:competence_credential_json": "a credential file (JSON)",
     "passport:passport_bundle": "a credential file (JWT)",
     "passport:download": "PDF of the whole passport",
+    "page:career_poster": "PDF poster of a career page",
     "passport:download_certificate": "PDF certificate",
     "passport:matrix_export": "CSV or XLSX export",
     "assessments:workplace_evidence": "the trainee's own uploaded evidence file",

@@ -180,6 +180,7 @@ def editor_rich_text(text: str, link: str) -> str:
 
 def _poison_pages(payloads: Payloads) -> None:
     from academy.models.site import HomePage
+    from careers.models import CareerAreaPage, CareerRole, CareersIndexPage
     from courses.models import (
         CareerPathwayPage,
         CataloguePage,
@@ -194,6 +195,9 @@ def _poison_pages(payloads: Payloads) -> None:
     _update_all(payloads, SpecialistAreaIndexPage, "introduction")
     _update_all(payloads, ModulePage, "title", "summary")
     _update_all(payloads, CareerPathwayPage, "title", "typical_job_titles")
+    _update_all(payloads, CareersIndexPage, "title", "introduction")
+    _update_all(payloads, CareerAreaPage, "title", "introduction")
+    _update_all(payloads, CareerRole, "job_title", "summary", "training_route")
     for model, name in (
         (HomePage, "introduction"),
         (ModulePage, "learning_outcomes"),
@@ -263,7 +267,8 @@ def _poison_workplace(payloads: Payloads, people: dict) -> dict[str, str]:
         WorkplaceAssessment,
         WorkplaceAssessmentTemplate,
     )
-    from assessments.workplace.services import sign_off_assessment, start_correction
+    from assessments.workplace.services.correction import start_correction
+    from assessments.workplace.services.sign_off import sign_off_assessment
 
     _update_all(payloads, WorkplaceAssessmentTemplate, "introduction")
     _update_all(payloads, TemplateCriterion, "text", "guidance")

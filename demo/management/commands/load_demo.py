@@ -10,6 +10,7 @@ from academy.models import User
 from demo import academy as framework_and_people
 from demo import (
     assessments,
+    careers,
     courses,
     notices,
     passport,
@@ -25,6 +26,7 @@ from demo.passport import sharing
 # nothing stored is stale; last, the notifications they all made.
 STEPS = (
     courses.load,
+    careers.load,
     trainers.load_network,
     passport.load_plans,
     passport.load_awards,
