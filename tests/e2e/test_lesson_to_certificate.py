@@ -1,16 +1,22 @@
-"""No dead ends, by clicking alone: the demo trainee opens a module from the catalogue,
-works through its lessons, is led from the last one to the knowledge assessment,
-checks her answers (one left unanswered, then answered), passes, and downloads the
-certificate of the competence the pass awarded. Every page on the way is checked by
-axe at 1280 and 320 pixels wide."""
+"""No dead ends, by clicking alone: the demo trainee starts from her home page, follows
+its "Continue" link into the module she started, works through its last lessons, is
+led from the last one to the knowledge assessment, checks her answers (one left
+unanswered, then answered), passes, and downloads the certificate of the competence
+the pass awarded. Signed out, she checks that certificate with the verification code
+printed on it, as an employer would. Every page on the way is checked by axe at 1280
+and 320 pixels wide."""
 
+import io
 import re
+from pathlib import Path
 
+import pypdfium2
 import pytest
 
 from academy.models import User
 from assessments.models import Attempt
-from courses.models import ModulePage
+from courses.models import LessonPage, ModulePage
+from courses.services import complete_lesson
 
 pytestmark = [
     pytest.mark.e2e,
@@ -21,19 +27,33 @@ MODULE_SLUG = "good-documentation-practice-and-data-integrity"
 COMPETENCY = "COR-02"
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 800}
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
+# Twelve characters with no 0, O, 1, I or L, printed in groups of four.
+PRINTED_CODE = re.compile(
+    r"Verification code\s+([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})\b"
+)
 
 
 @pytest.fixture
 def check_page(page, assert_accessible):
-    """axe-clean at desktop width and at 320 pixels (WCAG reflow)."""
+    """axe-clean at desktop width and at 320 pixels (WCAG reflow), once NHS.UK's
+    header has moved the links that no longer fit under "More"."""
 
     def check(name: str):
         assert_accessible(f"{name}-1280")
         page.set_viewport_size(NARROW)
+        page.wait_for_function(NO_SIDEWAYS_SCROLL, timeout=5_000)
         assert_accessible(f"{name}-320")
         page.set_viewport_size(DESKTOP)
 
     return check
+
+
+def _pdf_text(content: bytes) -> str:
+    document = pypdfium2.PdfDocument(io.BytesIO(content))
+    text = " ".join(page.get_textpage().get_text_range() for page in document)
+    document.close()
+    return " ".join(text.split())
 
 
 def _answer(page, question: dict) -> None:
@@ -46,23 +66,32 @@ def _answer(page, question: dict) -> None:
             page.locator(f"[id='{name}-{option['value']}']").check()
 
 
-def test_trainee_goes_from_a_module_to_the_certificate_of_her_pass(
-    page, demo_server, sign_in, follow_header_link, check_page
+def test_trainee_goes_from_her_home_page_to_a_certificate_she_checks_signed_out(
+    page, demo_server, sign_in, check_page
 ):
     trainee = User.objects.get(email="trainee@academy.example")
     module = ModulePage.objects.get(slug=MODULE_SLUG)
+    lessons = list(LessonPage.objects.live().child_of(module).order_by("path"))
+    # She began this module (her overdue COR-02) last, so home offers to continue it.
+    complete_lesson(trainee, lesson=lessons[0])
     sign_in("trainee@academy.example")
 
-    # The module, found in the catalogue.
-    follow_header_link("Catalogue")
-    page.get_by_role("link", name=module.title).click()
-    assert page.get_by_text("Not started", exact=True).is_visible()
-    check_page("dead-ends-module")
+    # Home: the lesson she left off at, one click away.
+    page.wait_for_url(f"{demo_server.url}/")
+    panel = (
+        page.locator("main .academy-home-panel")
+        .filter(has=page.get_by_role("heading", name="Continue learning", level=3))
+        .first
+    )
+    assert panel.get_by_text(f"{module.title}: lesson 2 of 3").is_visible()
+    check_page("dead-ends-home")
+    with page.expect_navigation():
+        panel.get_by_role("link", name=f"Continue: {lessons[1].title}").click()
 
-    # Its lessons, one after the other.
-    page.get_by_role("link", name=re.compile("Start the module")).click()
-    for number in (1, 2):
-        assert page.get_by_text(f"lesson {number} of 3").is_visible()
+    # Its remaining lessons, one after the other.
+    assert page.get_by_role("heading", level=1, name=lessons[1].title).is_visible()
+    assert page.get_by_text("lesson 2 of 3").is_visible()
+    with page.expect_navigation():
         page.get_by_role("button", name="Mark as complete").click()
     assert page.get_by_text("lesson 3 of 3").is_visible()
     next_link = page.locator(".nhsuk-pagination__link--next")
@@ -70,16 +99,20 @@ def test_trainee_goes_from_a_module_to_the_certificate_of_her_pass(
     check_page("dead-ends-last-lesson")
 
     # Completing the last lesson leads on to the assessment, never back to itself.
-    page.get_by_role("button", name="Mark as complete").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Mark as complete").click()
     page.wait_for_url(re.compile(r"/assessments/modules/\d+/$"))
     assert page.get_by_text("You have completed every lesson").is_visible()
-    page.get_by_role("link", name="Go to the module's lessons").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Go to the module's lessons").click()
     assert page.get_by_text(
         "Lessons complete \N{EN DASH} assessment to do", exact=True
     ).is_visible()
     check_page("dead-ends-module-assessment-to-do")
-    page.get_by_role("link", name="Take the assessment").click()
-    page.get_by_role("button", name="Start the assessment").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Take the assessment").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start the assessment").click()
 
     # The attempt: the deadline, and the time left counting down.
     attempt = Attempt.objects.get(trainee=trainee, module=module, status="in_progress")
@@ -93,7 +126,8 @@ def test_trainee_goes_from_a_module_to_the_certificate_of_her_pass(
         _answer(page, question)
 
     # Check your answers: the one left unanswered, with a link back to it.
-    page.get_by_role("button", name="Check your answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check your answers").click()
     assert page.get_by_role(
         "heading", name="Check your answers before you submit"
     ).is_visible()
@@ -108,11 +142,13 @@ def test_trainee_goes_from_a_module_to_the_certificate_of_her_pass(
     ).click()
     page.wait_for_url(re.compile(r"/attempts/\d+/#q-"))
     _answer(page, first)
-    page.get_by_role("button", name="Check your answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check your answers").click()
     assert page.get_by_text("You have not answered").count() == 0
 
     # The final submission is its own confirmation.
-    page.get_by_role("button", name="Submit answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit answers").click()
     assert page.get_by_role("heading", name="You passed").is_visible()
     assert page.get_by_role("heading", name="Competence awarded").is_visible()
     assert page.get_by_text(COMPETENCY, exact=False).first.is_visible()
@@ -124,4 +160,37 @@ def test_trainee_goes_from_a_module_to_the_certificate_of_her_pass(
             "link", name=f"Download your certificate for {COMPETENCY} (PDF)"
         ).click()
     assert download.value.suggested_filename.endswith(".pdf")
-    assert trainee.competences.get(competency__code=COMPETENCY).is_valid
+    competence = trainee.competences.get(competency__code=COMPETENCY)
+    assert competence.is_valid
+
+    # The verification code printed on it, as the holder or an employer reads it.
+    printed = PRINTED_CODE.search(_pdf_text(Path(download.value.path()).read_bytes()))
+    assert printed, "No verification code printed on the certificate"
+    code = printed.group(1)
+    certificate = competence.events.get().certificate
+    assert code == certificate.printed_code
+
+    # Signed out, the check is a click away from the home page.
+    with page.expect_navigation():
+        page.locator("header").get_by_role("button", name="Sign out").click()
+    assert page.url == f"{demo_server.url}/"
+    assert page.locator("header").get_by_role("link", name="Sign in").is_visible()
+    with page.expect_navigation():
+        page.locator("footer").get_by_role("link", name="Check a certificate").click()
+    page.get_by_label("Verification code").fill(code)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check certificate").click()
+
+    # Verified: the holder and the competency, valid.
+    assert page.get_by_role(
+        "heading", level=1, name=re.compile(f"^{COMPETENCY} ")
+    ).is_visible()
+    facts = {
+        row.locator("dt").inner_text().strip(): row.locator("dd").inner_text().strip()
+        for row in page.locator(".nhsuk-summary-list__row").all()
+    }
+    assert facts["Holder"] == trainee.full_name == "Priya Shah"
+    assert facts["Competency"].startswith(f"{COMPETENCY} {competence.competency.title}")
+    assert facts["Certificate number"] == certificate.number
+    assert page.get_by_text("Status: Valid").is_visible()
+    check_page("dead-ends-certificate-checked")
