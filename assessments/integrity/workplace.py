@@ -13,7 +13,7 @@ from assessments.integrity.checks import (
     record_pk,
 )
 from assessments.models import SIGNED_STATUSES, WorkplaceAssessment
-from assessments.workplace.services import countersigned_content, signed_content
+from assessments.workplace.services.content import countersigned_content, signed_content
 from passport.findings.services import Mismatch
 from passport.models import SignatureProblem
 

@@ -43,14 +43,16 @@ from assessments.workplace.queries import (
     sign_off_queue,
     workplace_items_to_start,
 )
-from assessments.workplace.services import (
-    SIGN_OFF_MEANINGS,
-    countersign_assessment,
+from assessments.workplace.services.content import signatures_verified
+from assessments.workplace.services.correction import start_correction
+from assessments.workplace.services.countersign import countersign_assessment
+from assessments.workplace.services.request import (
     request_sign_off,
-    sign_off_assessment,
-    signatures_verified,
-    start_correction,
     start_workplace_assessment,
+)
+from assessments.workplace.services.sign_off import (
+    SIGN_OFF_MEANINGS,
+    sign_off_assessment,
 )
 from passport.models import Competence
 from trainers.permissions import can_assess, trainers_of

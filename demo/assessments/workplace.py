@@ -16,11 +16,11 @@ from assessments.models import (
     WorkplaceAssessmentTemplate,
 )
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import (
+from assessments.workplace.services.request import (
     request_sign_off,
-    sign_off_assessment,
     start_workplace_assessment,
 )
+from assessments.workplace.services.sign_off import sign_off_assessment
 from demo.academy import DEMO_PASSWORD
 
 from .checklists import CHECKLISTS

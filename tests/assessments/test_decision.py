@@ -11,11 +11,11 @@ from assessments.decision import award_if_requirements_met, workplace_met_on
 from assessments.knowledge.services import start_attempt, submit_attempt
 from assessments.models import Outcome
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import (
+from assessments.workplace.services.request import (
     request_sign_off,
-    sign_off_assessment,
     start_workplace_assessment,
 )
+from assessments.workplace.services.sign_off import sign_off_assessment
 from passport.models import Competence, CompetenceEvent
 from tests.assessments.conftest import right_answers
 from tests.conftest import PASSWORD

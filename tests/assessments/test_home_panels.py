@@ -11,7 +11,10 @@ from assessments.models import KnowledgeRequirementMet, ValidationKind
 from assessments.next_steps import next_steps
 from assessments.validations.services import record_validation
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import request_sign_off, start_workplace_assessment
+from assessments.workplace.services.request import (
+    request_sign_off,
+    start_workplace_assessment,
+)
 from courses.services import complete_lesson
 from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory

@@ -21,12 +21,12 @@ from assessments.models import ProcessValidation, ValidationKind
 from assessments.tasks import verify_signed_records_task
 from assessments.validations.services import record_validation
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import (
+from assessments.workplace.services.content import signed_content
+from assessments.workplace.services.request import (
     request_sign_off,
-    sign_off_assessment,
-    signed_content,
     start_workplace_assessment,
 )
+from assessments.workplace.services.sign_off import sign_off_assessment
 from passport.competences.services import suspend_competence
 from passport.findings.services import resolve_signature_finding
 from passport.models import (

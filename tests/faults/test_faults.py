@@ -21,7 +21,10 @@ from academy.celery import app as celery_app
 from academy.models import AuditEvent
 from academy.services import AUDIT_CHAIN_LOCK_KEY, audit_chain_report
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import request_sign_off, start_workplace_assessment
+from assessments.workplace.services.request import (
+    request_sign_off,
+    start_workplace_assessment,
+)
 from passport.certificates import services as certificate_services
 from passport.competences.services import award_competence
 from passport.models import (

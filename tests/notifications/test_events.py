@@ -12,12 +12,12 @@ from django.utils import timezone
 from assessments.models import CriterionResult, Outcome
 from assessments.validations.services import record_validation
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import (
-    countersign_assessment,
+from assessments.workplace.services.countersign import countersign_assessment
+from assessments.workplace.services.request import (
     request_sign_off,
-    sign_off_assessment,
     start_workplace_assessment,
 )
+from assessments.workplace.services.sign_off import sign_off_assessment
 from courses.services import remind_moderators_of_due_reviews
 from notifications.kinds import Kind
 from notifications.models import Notification

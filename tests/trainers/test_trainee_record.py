@@ -10,7 +10,10 @@ from django.urls import reverse
 from assessments.knowledge.services import start_attempt, submit_attempt
 from assessments.trainee_record import knowledge_results_of
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import request_sign_off, start_workplace_assessment
+from assessments.workplace.services.request import (
+    request_sign_off,
+    start_workplace_assessment,
+)
 from courses.models import LessonPage
 from courses.services import complete_lesson, enrol_trainee
 from demo.assessments import correct_responses

@@ -8,7 +8,10 @@ from django.urls import reverse
 from academy.models import AuditEvent
 from assessments.models import AssessmentStatus
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import request_sign_off, start_workplace_assessment
+from assessments.workplace.services.request import (
+    request_sign_off,
+    start_workplace_assessment,
+)
 from tests.conftest import PASSWORD
 from tests.error_summary import assert_error_summary_leads_to_inputs
 from tests.factories.workplace import pdf_upload

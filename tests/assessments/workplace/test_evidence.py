@@ -8,7 +8,7 @@ from django.urls import reverse
 from assessments.models import EvidenceFile
 from assessments.workplace.evidence import add_evidence
 from assessments.workplace.evidence_rules import check_evidence, download_name
-from assessments.workplace.services import start_workplace_assessment
+from assessments.workplace.services.request import start_workplace_assessment
 
 MB = 1024 * 1024
 

@@ -9,7 +9,10 @@ from django.urls import reverse
 
 from assessments.models import AssessmentStatus
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import request_sign_off, start_workplace_assessment
+from assessments.workplace.services.request import (
+    request_sign_off,
+    start_workplace_assessment,
+)
 from tests.conftest import PASSWORD
 from tests.factories.academy import CompetencyFactory
 from tests.factories.passport import TrainingPlanItemFactory

@@ -6,12 +6,11 @@ import pytest
 from academy.models import AuditEvent, ElectronicSignature
 from academy.signatures import SignatureRejected
 from assessments.models import AssessmentStatus, Outcome, WorkplaceAssessment
-from assessments.workplace import services
-from assessments.workplace.services import (
-    countersign_assessment,
-    sign_off_assessment,
-    start_correction,
-)
+from assessments.workplace.services import countersign as countersigning
+from assessments.workplace.services import sign_off as signing_off
+from assessments.workplace.services.correction import start_correction
+from assessments.workplace.services.countersign import countersign_assessment
+from assessments.workplace.services.sign_off import sign_off_assessment
 from passport.models import Competence, CompetenceStatus
 from tests.assessments.workplace.test_services import all_met, requested, sign
 from tests.conftest import PASSWORD
@@ -74,7 +73,7 @@ def test_sign_off_with_another_persons_password_is_rejected(workplace):
 @pytest.mark.parametrize("wrong", WRONG_PROOFS)
 def test_sign_off_refuses_a_proof_not_made_for_it(workplace, monkeypatch, wrong):
     assessment = requested(workplace)
-    hand_wrong_proof(monkeypatch, services, wrong, stranger=UserFactory())
+    hand_wrong_proof(monkeypatch, signing_off, wrong, stranger=UserFactory())
     with pytest.raises(SignatureRejected):
         sign_off(assessment, workplace.trainer, password=PASSWORD)
     assessment.refresh_from_db()
@@ -129,7 +128,7 @@ def test_countersigning_refuses_a_proof_not_made_for_it(
     awaiting_countersignature, monkeypatch, wrong
 ):
     signed, second = awaiting_countersignature
-    hand_wrong_proof(monkeypatch, services, wrong, stranger=UserFactory())
+    hand_wrong_proof(monkeypatch, countersigning, wrong, stranger=UserFactory())
     with pytest.raises(SignatureRejected):
         countersign_assessment(
             assessment=signed, countersigner=second, password=PASSWORD

@@ -12,15 +12,14 @@ from assessments.models import (
     WorkplaceAssessment,
 )
 from assessments.workplace.evidence import WorkplaceAssessmentRefused, add_evidence
-from assessments.workplace.services import (
-    countersign_assessment,
+from assessments.workplace.services.content import signatures_verified, signed_content
+from assessments.workplace.services.correction import start_correction
+from assessments.workplace.services.countersign import countersign_assessment
+from assessments.workplace.services.request import (
     request_sign_off,
-    sign_off_assessment,
-    signatures_verified,
-    signed_content,
-    start_correction,
     start_workplace_assessment,
 )
+from assessments.workplace.services.sign_off import sign_off_assessment
 from passport.models import (
     Competence,
     CompetenceEventKind,

@@ -16,11 +16,11 @@ from assessments.knowledge.services import start_attempt, submit_attempt
 from assessments.models import ValidationKind
 from assessments.validations.services import record_validation
 from assessments.workplace.evidence import add_evidence
-from assessments.workplace.services import (
+from assessments.workplace.services.request import (
     request_sign_off,
-    sign_off_assessment,
     start_workplace_assessment,
 )
+from assessments.workplace.services.sign_off import sign_off_assessment
 from passport.certificates.services import certificate_path, render_certificate_pdf
 from passport.competences.evidence import day, days
 from passport.competences.queries import evidence_records
