@@ -130,3 +130,27 @@ def test_the_catalogue_has_no_careers_link_without_a_published_index(
 
     assert response.status_code == 200
     assert b'href="/careers/"' not in response.content
+
+
+def test_the_area_page_reads_the_same_number_of_times_however_many_roles(
+    client, career_page, competencies, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from careers.models import CareerRole
+
+    client.get("/careers/aseptic-services/")  # the site and its root, cached after
+    with CaptureQueriesContext(connection) as two_roles:
+        client.get("/careers/aseptic-services/")
+    for band in (3, 5, 6, 7):
+        career_page.roles.add(
+            CareerRole(
+                band=band, job_title=f"Role {band}", summary="S", training_route="R"
+            )
+        )
+    career_page.save_revision().publish()
+
+    with django_assert_num_queries(len(two_roles)):
+        response = client.get("/careers/aseptic-services/")
+    assert response.content.decode().count('class="nhsuk-card__heading"') == 6
