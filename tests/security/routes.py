@@ -26,6 +26,7 @@ from courses.models import (
 )
 from notifications.models import Notification
 from passport.models import Certificate, Competence, ShareLink, TrainingPlanItem
+from revalidation.models import CPDRecord, RevalidationYear
 from trainers.models import Mentorship, Supervision
 
 # Staff-only interfaces with their own permission systems, probed as one entry each.
@@ -92,6 +93,22 @@ def _workplace(name: str, **extra) -> Callable:
 
 def _with_pk(name: str, pk: Callable) -> Callable:
     return lambda w: reverse(name, kwargs={"pk": pk(w)})
+
+
+def _priya_cpd_record(w, *, completed: bool) -> int:
+    """One of the CPD records of Priya's revalidation year: a completed one, or the
+    planned one in progress."""
+    return (
+        CPDRecord.objects.filter(
+            year__person=_priya(w), completed_at__isnull=not completed
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def _priya_revalidation_year(w) -> int:
+    return RevalidationYear.objects.get(person=_priya(w)).pk
 
 
 # Route name -> how to build its URL in the demo world.
@@ -273,6 +290,24 @@ URLS: dict[str, Callable] = {
         "notifications:mark_read",
         lambda w: Notification.objects.filter(recipient=_priya(w)).first().pk,
     ),
+    "revalidation:portfolio": lambda w: reverse("revalidation:portfolio"),
+    "revalidation:plan_record": lambda w: reverse("revalidation:plan_record"),
+    "revalidation:unplanned_record": lambda w: reverse("revalidation:unplanned_record"),
+    "revalidation:draft_from_activity": lambda w: reverse(
+        "revalidation:draft_from_activity"
+    ),
+    "revalidation:record": _with_pk(
+        "revalidation:record", lambda w: _priya_cpd_record(w, completed=False)
+    ),
+    "revalidation:record_complete": _with_pk(
+        "revalidation:record_complete", lambda w: _priya_cpd_record(w, completed=True)
+    ),
+    "revalidation:peer_discussion": lambda w: reverse("revalidation:peer_discussion"),
+    "revalidation:reflective_account": lambda w: reverse(
+        "revalidation:reflective_account"
+    ),
+    "revalidation:pdf": _with_pk("revalidation:pdf", _priya_revalidation_year),
+    "revalidation:text": _with_pk("revalidation:text", _priya_revalidation_year),
     "api:schema": lambda w: reverse("api:schema"),
     "api:my_competences": lambda w: reverse("api:my_competences"),
     "api:holder_competences": lambda w: reverse(
@@ -324,6 +359,8 @@ NOT_PAGES = {
     "page:career_poster": "PDF poster of a career page",
     "passport:download_certificate": "PDF certificate",
     "passport:matrix_export": "CSV or XLSX export",
+    "revalidation:pdf": "PDF of the revalidation portfolio",
+    "revalidation:draft_from_activity": _POST_ONLY,
     "assessments:workplace_evidence": "the trainee's own uploaded evidence file",
     "wagtaildocs_serve": "a document file",
     "wagtaildocs_authenticate_with_password": (
