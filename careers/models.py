@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from academy.models import Band
+from careers.caching import PAGE_SECONDS, mark_public
 
 # The view that serves an area's poster, registered by careers.views with `serves`:
 # page models never import views.
@@ -48,6 +49,10 @@ class CareersIndexPage(Page):
         context["area_pages"] = live_area_pages(self)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        return mark_public(response, page=self, request=request, seconds=PAGE_SECONDS)
+
 
 class CareerAreaPage(RoutablePageMixin, Page):
     """The roles of one specialist area, band by band, and its printable poster."""
@@ -82,6 +87,11 @@ class CareerAreaPage(RoutablePageMixin, Page):
         context["role_cards"] = role_cards(self, area_index=area_index)
         context["poster_url"] = (self.url or "") + self.reverse_subpage("poster")
         return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = super().index_route(request, *args, **kwargs)
+        return mark_public(response, page=self, request=request, seconds=PAGE_SECONDS)
 
     @path("poster/", name="poster")
     def poster(self, request):

@@ -2,12 +2,10 @@
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
 
+from careers.caching import POSTER_SECONDS, mark_public
 from careers.models import CareerAreaPage, serves
 from careers.posters import poster_cache_key, render_poster
-
-POSTER_CACHE_SECONDS = 60 * 60
 
 
 @serves
@@ -22,5 +20,4 @@ def serve_poster(request: HttpRequest, *, page: CareerAreaPage) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="careers-{page.area.slug}-poster.pdf"'
     )
-    patch_cache_control(response, public=True, max_age=POSTER_CACHE_SECONDS)
-    return response
+    return mark_public(response, page=page, request=request, seconds=POSTER_SECONDS)

@@ -154,3 +154,36 @@ def test_the_area_page_reads_the_same_number_of_times_however_many_roles(
     with django_assert_num_queries(len(two_roles)):
         response = client.get("/careers/aseptic-services/")
     assert response.content.decode().count('class="nhsuk-card__heading"') == 6
+
+
+def test_shared_caches_may_keep_what_signed_out_readers_get(client, career_page):
+    for address in ("/careers/", "/careers/aseptic-services/"):
+        response = client.get(address)
+        assert "public" in response["Cache-Control"], address
+        assert "Cookie" in response["Vary"], address
+    poster = client.get("/careers/aseptic-services/poster/")
+    assert poster["Cache-Control"] == "public, max-age=3600"
+
+
+def test_a_signed_in_readers_copy_stays_private(client, career_page, make_user):
+    client.force_login(make_user("Trainee"))
+
+    for address in ("/careers/aseptic-services/", "/careers/aseptic-services/poster/"):
+        assert client.get(address)["Cache-Control"] == "private", address
+
+
+def test_a_private_career_page_and_its_poster_are_never_public(
+    client, career_page, make_user
+):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=career_page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get("/careers/aseptic-services/").status_code == 302
+    client.force_login(make_user("Trainee"))
+
+    response = client.get("/careers/aseptic-services/poster/")
+
+    assert response.status_code == 200
+    assert "public" not in response["Cache-Control"]
