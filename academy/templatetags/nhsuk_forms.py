@@ -10,7 +10,9 @@ GROUPED_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.MultiW
 def first_input_id(field: forms.BoundField) -> str:
     """The id of the input a summary link should move to: the field's own input, or
     the first radio or checkbox of a group (`id_outcome_0`), whose fieldset has no
-    input of that id."""
+    input of that id; a date input says which of its boxes is in error."""
+    if hasattr(field, "error_target"):
+        return field.error_target
     if isinstance(field.field.widget, GROUPED_WIDGETS):
         subwidgets = field.subwidgets
         first = subwidgets[0].id_for_label if subwidgets else ""

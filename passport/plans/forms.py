@@ -5,7 +5,7 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
-from academy.forms import ModelMultipleChoiceField, NHSFormMixin
+from academy.forms import DateInputField, ModelMultipleChoiceField, NHSFormMixin
 from academy.models import Band, Competency, SpecialistArea
 from courses.queries.catalogue import competencies_awaiting_elearning
 from passport.plans.services import coming_soon_message
@@ -93,7 +93,7 @@ class AssignPlanForm(NHSFormMixin, forms.Form):
 
 
 class ChangeDueDateForm(NHSFormMixin, forms.Form):
-    due_on = forms.DateField(label="New due date", widget=DateInput)
+    due_on = DateInputField(label="New due date", subject="new due date")
     reason = forms.CharField(
         label="Reason for the new date",
         help_text="The trainee is told this reason. For example: off work for six "
@@ -105,15 +105,13 @@ class ChangeDueDateForm(NHSFormMixin, forms.Form):
     def __init__(self, *args, current_due_on=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.current_due_on = current_due_on
+        example = timezone.localdate() + timedelta(days=60)
+        hint = f"For example, {example.day} {example.month} {example.year}"
         if current_due_on is not None:
-            self.fields[
-                "due_on"
-            ].help_text = (
-                f"Currently due on {current_due_on.day} {current_due_on:%B %Y}."
+            hint = (
+                f"Currently due on {current_due_on.day} {current_due_on:%B %Y}. {hint}"
             )
-        self.fields["due_on"].error_messages.update(
-            required="Enter the new due date", invalid="Enter a real due date"
-        )
+        self.fields["due_on"].help_text = hint
         self.fields["reason"].error_messages.update(
             required="Give the reason for the new due date",
             max_length="The reason must be 1,000 characters or fewer",
@@ -122,12 +120,10 @@ class ChangeDueDateForm(NHSFormMixin, forms.Form):
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
         if due_on < timezone.localdate():
-            raise forms.ValidationError(
-                "The new due date must be today or in the future"
-            )
+            raise forms.ValidationError("New due date must be today or in the future")
         if due_on == self.current_due_on:
             raise forms.ValidationError(
-                "The new due date is the same as the current one"
+                "New due date must be different from the current one"
             )
         return due_on
 

@@ -78,10 +78,24 @@ def test_lead_changes_a_due_date_and_the_trainee_sees_it(
     ).is_visible()
     check("form-errors")
     summary.get_by_role("link", name="Enter the new due date").click()
-    assert page.evaluate("() => document.activeElement.id") == "id_due_on"
+    assert page.evaluate("() => document.activeElement.id") == "id_due_on_0"
 
-    page.get_by_label("New due date").fill(new_date.isoformat())
+    due_date = page.get_by_role("group", name="New due date")
+    due_date.get_by_label("Day").fill(str(new_date.day))
+    due_date.get_by_label("Year").fill(str(new_date.year))
     page.get_by_label("Reason for the new date").fill(REASON)
+    page.get_by_role("button", name="Change due date").click()
+    summary.get_by_role("link", name="New due date must include a month").wait_for()
+    assert summary.get_by_role("link").count() == 1
+    month = due_date.get_by_label("Month")
+    assert "nhsuk-input--error" in month.get_attribute("class")
+    assert due_date.get_by_label("Day").input_value() == str(new_date.day)
+    check("form-month-missing")
+    summary.get_by_role("link", name="New due date must include a month").click()
+    assert page.evaluate("() => document.activeElement.id") == "id_due_on_1"
+
+    month.fill(str(new_date.month))
+    assert page.get_by_label("Reason for the new date").input_value() == REASON
     page.get_by_role("button", name="Change due date").click()
     page.get_by_text(f"{code} is now due on {new_date_words}.").wait_for()
     hint = page.locator(f"#plan-item-{overdue.pk}-hint")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,6 +17,7 @@ from notifications.models import Notification
 from passport.models import TrainingPlanItem
 from passport.plans.queries import plan_next_steps
 from passport.plans.services import assign_training_plan
+from tests.error_summary import assert_error_summary_leads_to_inputs
 from tests.factories.academy import CompetencyFactory
 from tests.factories.courses import (
     make_area_page,
@@ -27,6 +29,15 @@ from tests.factories.passport import TrainingPlanFactory, TrainingPlanItemFactor
 from trainers import services as network_services
 
 TODAY = timezone.localdate
+
+
+def _typed(day, month, year) -> dict:
+    """The due date as typed into the Day, Month and Year boxes."""
+    return {"due_on_day": day, "due_on_month": month, "due_on_year": year}
+
+
+def _typed_date(when) -> dict:
+    return _typed(str(when.day), str(when.month), str(when.year))
 
 
 @dataclass(frozen=True)
@@ -184,9 +195,24 @@ def test_the_lead_changes_a_due_date_with_a_reason(client, network, plan):
     assert 'class="nhsuk-breadcrumb"' in body
     assert f"Currently due on {item.due_on.day} {item.due_on:%B %Y}" in body
 
+    page = BeautifulSoup(body, "html.parser")
+    legend = page.select_one("fieldset.nhsuk-fieldset legend")
+    assert legend.get_text(strip=True) == "New due date"
+    boxes = legend.find_parent("fieldset").select(".nhsuk-date-input input")
+    assert [(box["name"], box["inputmode"]) for box in boxes] == [
+        ("due_on_day", "numeric"),
+        ("due_on_month", "numeric"),
+        ("due_on_year", "numeric"),
+    ]
+    assert [page.select_one(f"label[for={box['id']}]").text for box in boxes] == [
+        "Day",
+        "Month",
+        "Year",
+    ]
+
     new_date = TODAY() + timedelta(days=40)
     response = client.post(
-        url, {"due_on": new_date.isoformat(), "reason": "Off work for a month."}
+        url, {**_typed_date(new_date), "reason": "Off work for a month."}
     )
     assert response.status_code == 302
     assert response.url == reverse("trainers:trainee_record", args=[network.trainee.pk])
@@ -202,32 +228,169 @@ def test_errors_are_summarised_and_linked_to_their_fields(client, network, plan)
     client.force_login(network.lead)
     response = client.post(
         reverse("passport:change_due_date", args=[item.pk]),
-        {"due_on": "2020-01-01", "reason": "   "},
+        {**_typed("1", "1", "2020"), "reason": "   "},
     )
     body = response.content.decode()
     assert response.status_code == 200
     assert "<title>Error:" in body
-    assert 'class="nhsuk-error-summary"' in body
-    assert (
-        '<a href="#id_due_on">The new due date must be today or in the future</a>'
-        in body
-    )
-    assert '<a href="#id_reason">Give the reason for the new due date</a>' in body
+    assert assert_error_summary_leads_to_inputs(body) == [
+        ("id_due_on_0", "New due date must be today or in the future"),
+        ("id_reason", "Give the reason for the new due date"),
+    ]
     item.refresh_from_db()
     assert item.due_on == TODAY() + timedelta(days=5)
 
 
-@pytest.mark.parametrize(
-    "due_on", ["", "not a date", "2026-02-30", "99999-01-01", "0000-00-00"]
-)
-def test_a_bad_date_is_a_message_not_an_error(client, network, plan, due_on):
+def _year_ahead() -> str:
+    return str(TODAY().year + 1)
+
+
+# What was typed, the message, the box the summary link leads to, the boxes shown red.
+BAD_DATES = {
+    "nothing": (
+        lambda: _typed("", "", ""),
+        "Enter the new due date",
+        "id_due_on_0",
+        {"day", "month", "year"},
+    ),
+    "only spaces": (
+        lambda: _typed(" ", "  ", " "),
+        "Enter the new due date",
+        "id_due_on_0",
+        {"day", "month", "year"},
+    ),
+    "no day": (
+        lambda: _typed("", "3", _year_ahead()),
+        "New due date must include a day",
+        "id_due_on_0",
+        {"day"},
+    ),
+    "no month": (
+        lambda: _typed("14", "", _year_ahead()),
+        "New due date must include a month",
+        "id_due_on_1",
+        {"month"},
+    ),
+    "no year": (
+        lambda: _typed("14", "3", ""),
+        "New due date must include a year",
+        "id_due_on_2",
+        {"year"},
+    ),
+    "no day and month": (
+        lambda: _typed("", "", _year_ahead()),
+        "New due date must include a day and month",
+        "id_due_on_0",
+        {"day", "month", "year"},
+    ),
+    "month 13": (
+        lambda: _typed("14", "13", _year_ahead()),
+        "New due date must be a real date",
+        "id_due_on_1",
+        {"month"},
+    ),
+    "day 32": (
+        lambda: _typed("32", "3", _year_ahead()),
+        "New due date must be a real date",
+        "id_due_on_0",
+        {"day"},
+    ),
+    "30 February": (
+        lambda: _typed("30", "2", _year_ahead()),
+        "New due date must be a real date",
+        "id_due_on_0",
+        {"day", "month", "year"},
+    ),
+    "words": (
+        lambda: _typed("soon", "ish", "next"),
+        "New due date must be a real date",
+        "id_due_on_0",
+        {"day", "month", "year"},
+    ),
+    "two-number year": (
+        lambda: _typed("14", "3", _year_ahead()[2:]),
+        "The year of the new due date must include 4 numbers",
+        "id_due_on_2",
+        {"year"},
+    ),
+    "five-number year": (
+        lambda: _typed("1", "1", "99999"),
+        "New due date must be a real date",
+        "id_due_on_2",
+        {"year"},
+    ),
+    "yesterday": (
+        lambda: _typed_date(TODAY() - timedelta(days=1)),
+        "New due date must be today or in the future",
+        "id_due_on_0",
+        {"day", "month", "year"},
+    ),
+    "the current date": (
+        lambda: _typed_date(TODAY() + timedelta(days=5)),
+        "New due date must be different from the current one",
+        "id_due_on_0",
+        {"day", "month", "year"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_DATES.keys())
+def test_a_bad_date_changes_nothing_and_says_what_to_fix(client, network, plan, case):
+    typed, message, target, red = BAD_DATES[case]
+    item = plan["soon"]
     client.force_login(network.lead)
     response = client.post(
-        reverse("passport:change_due_date", args=[plan["soon"].pk]),
-        {"due_on": due_on, "reason": "Because."},
+        reverse("passport:change_due_date", args=[item.pk]),
+        {**typed(), "reason": "Because."},
     )
     assert response.status_code == 200
-    assert "nhsuk-error-summary" in response.content.decode()
+    body = response.content.decode()
+    assert assert_error_summary_leads_to_inputs(body) == [(target, message)]
+    page = BeautifulSoup(body, "html.parser")
+    group = page.select_one(".nhsuk-form-group--error")
+    assert group.select_one(".nhsuk-error-message").get_text(" ", strip=True) == (
+        f"Error: {message}"
+    )
+    assert "id_due_on-error" in group.select_one("fieldset")["aria-describedby"]
+    boxes = group.select(".nhsuk-date-input__input")
+    shown_red = {
+        box["name"].removeprefix("due_on_")
+        for box in boxes
+        if "nhsuk-input--error" in box["class"]
+    }
+    assert shown_red == red
+    sent = typed()
+    assert [box.get("value", "") for box in boxes] == [
+        sent[f"due_on_{part}"].strip() for part in ("day", "month", "year")
+    ]
+    item.refresh_from_db()
+    assert item.due_on == TODAY() + timedelta(days=5)
+    assert not AuditEvent.objects.filter(
+        action="passport.plan_item_due_date_changed"
+    ).exists()
+    assert not Notification.objects.filter(recipient=network.trainee).exists()
+
+
+def test_a_month_may_be_typed_as_a_name_with_leading_zeros_and_spaces(
+    client, network, plan
+):
+    item = plan["soon"]
+    new_date = TODAY() + timedelta(days=70)
+    client.force_login(network.lead)
+    response = client.post(
+        reverse("passport:change_due_date", args=[item.pk]),
+        {
+            **_typed(
+                f" {new_date.day:02d} ",
+                f"{new_date:%b}".upper(),
+                f"{new_date.year} ",
+            ),
+            "reason": "Because.",
+        },
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.due_on == new_date
 
 
 @pytest.mark.parametrize(
@@ -240,7 +403,7 @@ def test_anyone_else_gets_404_and_nothing_changes(client, network, plan, person)
     assert client.get(url).status_code == 404
     response = client.post(
         url,
-        {"due_on": (TODAY() + timedelta(days=9)).isoformat(), "reason": "Mine now."},
+        {**_typed_date(TODAY() + timedelta(days=9)), "reason": "Mine now."},
     )
     assert response.status_code == 404
     item.refresh_from_db()
