@@ -4,29 +4,14 @@ field they name."""
 
 from django import forms
 
-from academy.forms import NHSFormMixin
+from academy.forms import DateInputField, NHSFormMixin
 from revalidation.models import RevalidationStandard
 
 
-class DateInput(forms.DateInput):
-    """The browser's date picker, which sends and expects ISO dates."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DateInput,
-        required=required,
-        help_text=help_text,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date",
-        },
+def _date(label: str, *, subject: str, required: bool = True, help_text: str = ""):
+    """NHS.UK's date input (Day, Month and Year boxes), its errors naming `subject`."""
+    return DateInputField(
+        label=label, subject=subject, required=required, help_text=help_text
     )
 
 
@@ -52,6 +37,7 @@ class PortfolioForm(NHSFormMixin, forms.Form):
 class StartYearForm(PortfolioForm):
     renewal_date = _date(
         "Renewal date",
+        subject="renewal date",
         help_text="Your GPhC registration renewal date. Your records for the year are "
         "due by then.",
     )
@@ -71,7 +57,12 @@ class UnplannedRecordForm(PortfolioForm):
 
 class CompleteRecordForm(PortfolioForm):
     what = _text("What you learned")
-    learned_on = _date("Date of the learning", required=False)
+    learned_on = _date(
+        "Date of the learning",
+        subject="date of the learning",
+        required=False,
+        help_text="For example, 15 3 2026",
+    )
     how = _text(
         "How you learned", required=False, help_text="What you did, and with whom."
     )
@@ -103,7 +94,11 @@ class PeerDiscussionForm(PortfolioForm):
         help_text="For example 'Senior pharmacist, aseptic services'.",
         error_messages={"required": "Enter the peer's role"},
     )
-    discussed_on = _date("Date of the discussion")
+    discussed_on = _date(
+        "Date of the discussion",
+        subject="date of the discussion",
+        help_text="For example, 15 3 2026",
+    )
     what_changed = _text("What changed in your practice as a result", rows=6)
 
 

@@ -18,6 +18,15 @@ from tests.factories.academy import UserFactory
 TODAY = timezone.localdate
 
 
+def _typed(name: str, day) -> dict:
+    """A date as typed into NHS.UK's Day, Month and Year boxes."""
+    return {
+        f"{name}_day": str(day.day),
+        f"{name}_month": str(day.month),
+        f"{name}_year": str(day.year),
+    }
+
+
 def _text(html: bytes) -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
 
@@ -35,7 +44,7 @@ def planned(year):
 def _completion(record, **fields) -> dict:
     return {
         "what": record.what,
-        "learned_on": TODAY().isoformat(),
+        **_typed("learned_on", TODAY()),
         "how": "A day at the regional unit",
         "benefit": "Patients get their scans on time",
         "evidence": "",
@@ -59,7 +68,7 @@ def test_a_registrant_starts_a_year_from_the_renewal_date(client, registrant):
     client.force_login(registrant)
     renewal = TODAY() + timedelta(days=90)
     response = client.post(
-        reverse("revalidation:portfolio"), {"renewal_date": renewal.isoformat()}
+        reverse("revalidation:portfolio"), _typed("renewal_date", renewal)
     )
     assert response.status_code == 302
     assert RevalidationYear.objects.get(person=registrant).renewal_date == renewal
@@ -72,13 +81,13 @@ def test_a_renewal_date_in_the_past_is_named_and_nothing_stored(client, registra
     client.force_login(registrant)
     response = client.post(
         reverse("revalidation:portfolio"),
-        {"renewal_date": (TODAY() - timedelta(days=1)).isoformat()},
+        _typed("renewal_date", TODAY() - timedelta(days=1)),
     )
     assert response.status_code == 200
     [(target, message)] = assert_error_summary_leads_to_inputs(
         response.content.decode()
     )
-    assert target == "id_renewal_date"
+    assert target == "id_renewal_date_0"
     assert "today or in the future" in message
     assert not RevalidationYear.objects.exists()
 
@@ -123,12 +132,15 @@ def test_a_learning_date_in_the_future_is_named_and_nothing_stored(
     client.force_login(registrant)
     response = client.post(
         reverse("revalidation:record", args=[planned.pk]),
-        _completion(planned, learned_on=(TODAY() + timedelta(days=5)).isoformat()),
+        {
+            **_completion(planned),
+            **_typed("learned_on", TODAY() + timedelta(days=5)),
+        },
     )
     [(target, message)] = assert_error_summary_leads_to_inputs(
         response.content.decode()
     )
-    assert target == "id_learned_on"
+    assert target == "id_learned_on_0"
     assert "today or in the past" in message
     planned.refresh_from_db()
     assert (planned.learned_on, planned.how) == (None, "")
@@ -143,12 +155,26 @@ def test_a_peer_discussion_in_the_future_is_named_and_nothing_stored(
         {
             "peer_name": "Sam Patel",
             "peer_role": "Principal technician",
-            "discussed_on": (TODAY() + timedelta(days=1)).isoformat(),
+            **_typed("discussed_on", TODAY() + timedelta(days=1)),
             "what_changed": "",
         },
     )
     links = assert_error_summary_leads_to_inputs(response.content.decode())
     assert [target for target, _ in links] == ["id_what_changed"]
+    response = client.post(
+        reverse("revalidation:peer_discussion"),
+        {
+            "peer_name": "Sam Patel",
+            "peer_role": "Principal technician",
+            **_typed("discussed_on", TODAY() + timedelta(days=1)),
+            "what_changed": "Better handovers",
+        },
+    )
+    [(target, message)] = assert_error_summary_leads_to_inputs(
+        response.content.decode()
+    )
+    assert target == "id_discussed_on_0"
+    assert "today or in the past" in message
     assert not PeerDiscussion.objects.exists()
 
 
