@@ -49,7 +49,7 @@ def start_revalidation_year(
     if not person.registration_number.strip():
         raise PortfolioError(
             "renewal_date",
-            "Your GPhC registration number is not recorded: ask your training lead "
+            "Your GPhC registration number is not recorded: ask an administrator "
             "to add it to your account",
         )
     if renewal_date < today:
