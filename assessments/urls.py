@@ -2,7 +2,11 @@ from django.urls import path
 
 from assessments.knowledge import views as knowledge
 from assessments.validations import views as validations
-from assessments.workplace import views as workplace
+from assessments.workplace.views import correction as workplace_correction
+from assessments.workplace.views import countersign as workplace_countersign
+from assessments.workplace.views import record as workplace_record
+from assessments.workplace.views import request as workplace_request
+from assessments.workplace.views import sign_off as workplace_sign_off
 
 app_name = "assessments"
 
@@ -40,43 +44,49 @@ urlpatterns = [
 ]
 
 urlpatterns += [
-    path("workplace/", workplace.my_workplace_view, name="workplace"),
+    path("workplace/", workplace_request.my_workplace_view, name="workplace"),
     path(
         "workplace/start/<int:competency_id>/",
-        workplace.start_view,
+        workplace_request.start_view,
         name="workplace_start",
     ),
-    path("workplace/queue/", workplace.queue_view, name="sign_off_queue"),
+    path("workplace/queue/", workplace_sign_off.queue_view, name="sign_off_queue"),
     path(
         "workplace/<int:pk>/",
-        workplace.assessment_view,
+        workplace_record.assessment_view,
         name="workplace_assessment",
     ),
     path(
         "workplace/<int:pk>/evidence/",
-        workplace.upload_evidence_view,
+        workplace_request.upload_evidence_view,
         name="workplace_upload",
     ),
     path(
         "workplace/<int:pk>/evidence/<int:evidence_pk>/",
-        workplace.evidence_view,
+        workplace_record.evidence_view,
         name="workplace_evidence",
     ),
     path(
         "workplace/<int:pk>/request/",
-        workplace.request_view,
+        workplace_request.request_view,
         name="workplace_request",
     ),
-    path("workplace/<int:pk>/sign/", workplace.sign_view, name="workplace_sign"),
-    path("workplace/<int:pk>/signed/", workplace.signed_view, name="workplace_signed"),
+    path(
+        "workplace/<int:pk>/sign/", workplace_sign_off.sign_view, name="workplace_sign"
+    ),
+    path(
+        "workplace/<int:pk>/signed/",
+        workplace_sign_off.signed_view,
+        name="workplace_signed",
+    ),
     path(
         "workplace/<int:pk>/countersign/",
-        workplace.countersign_view,
+        workplace_countersign.countersign_view,
         name="workplace_countersign",
     ),
     path(
         "workplace/<int:pk>/correct/",
-        workplace.correction_view,
+        workplace_correction.correction_view,
         name="workplace_correct",
     ),
 ]
