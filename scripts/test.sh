@@ -28,7 +28,7 @@ echo "== migrations are up to date"
 WORKERS=${TEST_WORKERS:-auto}
 
 echo "== pytest on SQLite"
-.venv/bin/pytest -n "$WORKERS" --dist loadgroup
+.venv/bin/pytest -n "$WORKERS" --dist loadgroup --durations=15
 
 reachable() {
   .venv/bin/python - "$1" "$2" <<'PY'
@@ -46,7 +46,7 @@ if reachable 127.0.0.1 5432 && reachable 127.0.0.1 6379; then
   DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/academy} \
   TEST_CELERY_BROKER_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
   ACADEMY_REQUIRE_SERVICES=1 \
-    .venv/bin/pytest -p no:cacheprovider -n "$WORKERS" --dist loadgroup -m "not e2e"
+    .venv/bin/pytest -p no:cacheprovider -n "$WORKERS" --dist loadgroup --durations=15 -m "not e2e"
 else
   echo "SKIPPED: the PostgreSQL run and the Celery worker test on Redis (127.0.0.1:5432 and 127.0.0.1:6379 must both answer)."
 fi
