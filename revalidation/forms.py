@@ -82,6 +82,32 @@ class CompleteRecordForm(PortfolioForm):
     )
 
 
+class ExceptionalCircumstancesForm(PortfolioForm):
+    reduced_cpd_records = forms.TypedChoiceField(
+        label="CPD records the GPhC agreed for this year",
+        choices=[
+            ("", "The usual 4 (no exceptional circumstances)"),
+            ("3", "3"),
+            ("2", "2"),
+            ("1", "1"),
+            ("0", "None"),
+        ],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": "Choose a number of CPD records from the list"
+        },
+    )
+    reason = _text(
+        "The exceptional circumstances",
+        required=False,
+        help_text="For example long-term illness or parental leave, as agreed with "
+        "the GPhC.",
+    )
+
+
 class PeerDiscussionForm(PortfolioForm):
     peer_name = forms.CharField(
         label="The peer's name",

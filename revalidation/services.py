@@ -177,6 +177,28 @@ def save_cpd_record(
     return record
 
 
+@transaction.atomic
+def record_exceptional_circumstances(
+    year: RevalidationYear, *, reduced_cpd_records: int | None, reason: str
+) -> RevalidationYear:
+    """Record the reduced number of CPD records the GPhC agreed for exceptional
+    circumstances, with the reason; None returns the year to the usual four."""
+    if reduced_cpd_records is None:
+        year.reduced_cpd_records = None
+        year.exceptional_circumstances = ""
+    else:
+        try:
+            rules.requirement(reduced_cpd_records=reduced_cpd_records)
+        except ValueError as error:
+            raise PortfolioError("reduced_cpd_records", str(error)) from error
+        year.reduced_cpd_records = reduced_cpd_records
+        year.exceptional_circumstances = _required(
+            "reason", reason, "Enter the exceptional circumstances the GPhC agreed"
+        )
+    year.save(update_fields=["reduced_cpd_records", "exceptional_circumstances"])
+    return year
+
+
 def _date_in_year(field: str, day: date, *, year: RevalidationYear, today: date):
     if day > today:
         raise PortfolioError(field, "The date must be today or in the past")

@@ -22,6 +22,11 @@ urlpatterns = [
         name="record_complete",
     ),
     path(
+        "exceptional-circumstances/",
+        views.ExceptionalCircumstancesView.as_view(),
+        name="exceptional_circumstances",
+    ),
+    path(
         "peer-discussion/", views.PeerDiscussionView.as_view(), name="peer_discussion"
     ),
     path(

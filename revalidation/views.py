@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from academy import pdf
-from revalidation import forms, queries, services
+from revalidation import forms, queries, rules, services
 from revalidation.models import CPDKind, CPDRecord
 from revalidation.policies import may_keep_portfolio, may_see_year, years_visible_to
 
@@ -48,6 +48,12 @@ class PortfolioView(PortfolioMixin, FormView):
     needs_year = False
     template_name = "revalidation/portfolio.html"
     form_class = forms.StartYearForm
+
+    def get_initial(self):
+        """Once a year's renewal date has passed, the next year is offered."""
+        if self.year is not None and self.year.renewal_date < timezone.localdate():
+            return {"renewal_date": rules.next_renewal_date(self.year.renewal_date)}
+        return {}
 
     def form_valid(self, form):
         try:
@@ -205,6 +211,33 @@ class RecordCompleteView(RecordMixin, TemplateView):
             record=self.record,
             progress=queries.year_progress(self.record.year),
             **kwargs,
+        )
+
+
+class ExceptionalCircumstancesView(PortfolioMixin, FormView):
+    """Record a reduced requirement the GPhC agreed for exceptional circumstances."""
+
+    template_name = "revalidation/exceptional_circumstances.html"
+    form_class = forms.ExceptionalCircumstancesForm
+
+    def get_initial(self):
+        reduced = self.year.reduced_cpd_records
+        return {
+            "reduced_cpd_records": "" if reduced is None else str(reduced),
+            "reason": self.year.exceptional_circumstances,
+        }
+
+    def form_valid(self, form):
+        try:
+            services.record_exceptional_circumstances(self.year, **form.cleaned_data)
+        except services.PortfolioError as error:
+            form.add_portfolio_error(error)
+            return self.form_invalid(form)
+        return redirect("revalidation:portfolio")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            year=self.year, crumbs=_portfolio_crumbs(), **kwargs
         )
 
 

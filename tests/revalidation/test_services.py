@@ -253,3 +253,27 @@ def test_the_plain_text_leaves_drafts_out(year, registrant):
     assert "CPD record 1 (unplanned)" in text
     assert f"Benefit to people using services: {counted.benefit}" in text
     assert "Unfinished idea" not in text
+
+
+def test_exceptional_circumstances_reduce_what_the_year_needs(year):
+    services.record_exceptional_circumstances(
+        year, reduced_cpd_records=2, reason="Long-term illness, agreed by the GPhC"
+    )
+    year.refresh_from_db()
+    progress = queries.year_progress(year)
+    assert progress.requirement.cpd_records == 2
+    assert progress.still_needed[0] == "2 more CPD records, 2 of them planned"
+    with pytest.raises(PortfolioError, match="exceptional circumstances") as refused:
+        services.record_exceptional_circumstances(
+            year, reduced_cpd_records=1, reason=" "
+        )
+    assert refused.value.field == "reason"
+    with pytest.raises(PortfolioError, match="between 0 and 3"):
+        services.record_exceptional_circumstances(
+            year, reduced_cpd_records=4, reason="Too many"
+        )
+    year.refresh_from_db()
+    assert year.reduced_cpd_records == 2
+    services.record_exceptional_circumstances(year, reduced_cpd_records=None, reason="")
+    year.refresh_from_db()
+    assert (year.reduced_cpd_records, year.exceptional_circumstances) == (None, "")

@@ -10,8 +10,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from revalidation import services
+from revalidation import rules, services
 from revalidation.models import CPDRecord, PeerDiscussion, RevalidationYear
+from revalidation.queries import current_year_for
 from tests.error_summary import assert_error_summary_leads_to_inputs
 from tests.factories.academy import UserFactory
 
@@ -255,3 +256,40 @@ def test_the_pdf_and_the_plain_text_hold_the_completed_records(
     body = plain.content.decode()
     assert "What: Radiopharmacy course" in body
     assert "Benefit to people using services: Patients get their scans on time" in body
+
+
+def test_exceptional_circumstances_are_recorded_from_the_portfolio(
+    client, registrant, year
+):
+    client.force_login(registrant)
+    url = reverse("revalidation:exceptional_circumstances")
+    response = client.post(url, {"reduced_cpd_records": "2", "reason": ""})
+    [(target, message)] = assert_error_summary_leads_to_inputs(
+        response.content.decode()
+    )
+    assert target == "id_reason"
+    assert message == "Enter the exceptional circumstances the GPhC agreed"
+    year.refresh_from_db()
+    assert year.reduced_cpd_records is None
+    client.post(url, {"reduced_cpd_records": "2", "reason": "Parental leave"})
+    page = _text(client.get(reverse("revalidation:portfolio")).content)
+    assert "0 of 2 counted" in page
+    assert "A reduced requirement applies" in page
+
+
+def test_after_the_renewal_date_the_next_year_is_offered(client, registrant):
+    today = TODAY()
+    past = RevalidationYear.objects.create(
+        person=registrant,
+        renewal_date=today - timedelta(days=3),
+        created_at=timezone.now(),
+    )
+    client.force_login(registrant)
+    page = BeautifulSoup(
+        client.get(reverse("revalidation:portfolio")).content, "html.parser"
+    )
+    assert page.find("h2", string="Your next revalidation year")
+    offered = rules.next_renewal_date(past.renewal_date)
+    assert page.select_one("#id_renewal_date_2")["value"] == str(offered.year)
+    client.post(reverse("revalidation:portfolio"), _typed("renewal_date", offered))
+    assert current_year_for(registrant).renewal_date == offered

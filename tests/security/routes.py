@@ -303,6 +303,9 @@ URLS: dict[str, Callable] = {
         "revalidation:record_complete", lambda w: _priya_cpd_record(w, completed=True)
     ),
     "revalidation:peer_discussion": lambda w: reverse("revalidation:peer_discussion"),
+    "revalidation:exceptional_circumstances": lambda w: reverse(
+        "revalidation:exceptional_circumstances"
+    ),
     "revalidation:reflective_account": lambda w: reverse(
         "revalidation:reflective_account"
     ),

@@ -89,6 +89,7 @@ EXPECTED = {
     "password_reset_confirm": "200 200 200 200 200 200 200 200 200 200 200",
     "password_reset_done": "200 200 200 200 200 200 200 200 200 200 200",
     "revalidation:draft_from_activity": "302 405 404 404 404 404 404 404 404 404 404",
+    "revalidation:exceptional_circumstances": "302 200 404 404 404 404 404 404 404 404 404",
     "revalidation:peer_discussion": "302 200 404 404 404 404 404 404 404 404 404",
     "revalidation:pdf": "302 200 404 404 404 404 404 404 404 404 404",
     "revalidation:plan_record": "302 200 404 404 404 404 404 404 404 404 404",
