@@ -82,6 +82,11 @@ AUDIT_ACTIONS: dict[str, str] = {
     "was corrected by a new signed record.",
     "assessments.operator_validation_suspended": "A result suspended an operator's "
     "process validation for that process.",
+    # apprenticeships: off-the-job training and progress reviews
+    "apprenticeships.off_the_job_hours_logged": "Hours of training were logged "
+    "for an apprentice, with the day and whether they were off the job.",
+    "apprenticeships.progress_review_recorded": "A progress review of an apprentice "
+    "was recorded by someone named on the apprenticeship, who signed it.",
     # passport: what a person holds
     "passport.competence_awarded": "A competence was awarded, with its expiry from "
     "the revalidation rule.",

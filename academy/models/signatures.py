@@ -17,6 +17,10 @@ class SignatureMeaning(models.TextChoices):
         "audit_trail_reviewed",
         "I have reviewed the audit trail for this period",
     )
+    PROGRESS_REVIEW_AGREED = (
+        "progress_review_agreed",
+        "I agree this apprenticeship progress review",
+    )
 
 
 class ElectronicSignature(models.Model):
