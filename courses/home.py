@@ -1,11 +1,13 @@
 """What the e-learning adds to the home page through `home_page_panels`: the lesson a
 trainee continues with, and the content work waiting for editors and moderators."""
 
+from functools import partial
+
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 
+from academy.home import HomePanel, Link, SummaryRow, Tag, panels_for
 from academy.roles import ADMINISTRATOR, TRAINEE, TSET_EDITOR, TSET_MODERATOR
 from courses.queries.catalogue import catalogue_url
 from courses.queries.learning import continue_learning
@@ -17,42 +19,41 @@ from courses.queries.review import (
 )
 
 
-class ContinueLearningPanel(Component):
+def continue_learning_panel(request) -> HomePanel:
     """The trainee's next lesson, or their module's assessment once every lesson is
     done; with nothing in progress, the way to the catalogue."""
-
-    role = TRAINEE
-    order = 10
-    template_name = "courses/home/continue_learning.html"
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context=None):
-        found = continue_learning(self.request.user)
-        action = None
-        if found is not None and found.lesson is not None:
-            action = {
-                "label": f"Continue: {found.lesson.title}",
-                "url": found.lesson.url,
-            }
-        elif found is not None:
-            module = found.card.module
-            assessment = module_assessment(self.request, module)
-            if assessment and assessment.get("available", True):
-                label = f"Take the assessment: {module.title}"
-                action = {"label": label, "url": assessment["url"]}
-            else:
-                action = {"label": f"Open {module.title}", "url": module.url}
+    found = continue_learning(request.user)
+    action = None
+    if found is None:
+        where = "You have no module in progress."
+        url = catalogue_url()
+        if url:
+            action = Link("Find a module in the catalogue", url)
+    elif found.lesson is not None:
+        module = found.card.module
+        where = f"{module.title}: lesson {found.number} of {found.card.lessons_total}."
+        action = Link(f"Continue: {found.lesson.title}", found.lesson.url)
+    else:
+        module = found.card.module
+        where = f"{module.title}: every lesson done, the knowledge assessment is next."
+        assessment = module_assessment(request, module)
+        if assessment and assessment.get("available", True):
+            action = Link(f"Take the assessment: {module.title}", assessment["url"])
         else:
-            url = catalogue_url()
-            if url:
-                action = {"label": "Find a module in the catalogue", "url": url}
-        return {
-            "next": found,
-            "action": action,
-            "my_learning_url": reverse("courses:my_learning"),
-        }
+            action = Link(f"Open {module.title}", module.url)
+    return HomePanel(
+        "Continue learning",
+        intro=(where,),
+        tags=(
+            (Tag("Updated: review required", "orange"),)
+            if found is not None and found.needs_review
+            else ()
+        ),
+        action=action,
+        links=(
+            Link("All your modules in My learning", reverse("courses:my_learning")),
+        ),
+    )
 
 
 def module_assessment(request, module) -> dict | None:
@@ -65,47 +66,61 @@ def module_assessment(request, module) -> dict | None:
     return None
 
 
-class ContentPanel(Component):
-    """Content work in the Wagtail admin: what waits for review, modules due for
-    their periodic review and those flagged by audit findings."""
-
-    order = 10
-    template_name = "courses/home/content.html"
-
-    def __init__(self, request, *, role: str):
-        self.request, self.role = request, role
-
-    def get_context_data(self, parent_context=None):
-        user = self.request.user
-        due = modules_due_for_review(today=timezone.localdate())
-        editing = self.role == TSET_EDITOR
-        return {
-            "editing": editing,
-            "in_review": (
-                content_in_review_requested_by(user)
-                if editing
-                else content_awaiting_review_by(user)
+def content_panel(request, *, editing: bool) -> HomePanel:
+    """Content work in the Wagtail admin: what waits for review (an editor's own
+    submissions, or what a moderator may review), modules due for their periodic
+    review (an editor's own) and those flagged by audit findings."""
+    user = request.user
+    due = modules_due_for_review(today=timezone.localdate())
+    admin, due_url = reverse("wagtailadmin_home"), reverse("courses_due_for_review")
+    if editing:
+        in_review = SummaryRow(
+            "Submitted, awaiting review",
+            content_in_review_requested_by(user),
+            link=Link("Open the admin", admin),
+        )
+        due_row = SummaryRow(
+            "Your modules due for review",
+            due.filter(content_owner=user).count(),
+            link=Link("See the report", due_url),
+        )
+    else:
+        in_review = SummaryRow(
+            "Awaiting your review",
+            content_awaiting_review_by(user),
+            link=Link("Review in the admin", admin),
+        )
+        due_row = SummaryRow(
+            "Modules due for review", due.count(), link=Link("See the report", due_url)
+        )
+    flagged = SummaryRow(
+        "Flagged by audit findings",
+        open_review_requests().count(),
+        link=Link("See the report", reverse("courses_review_requested")),
+    )
+    return HomePanel(
+        "Your content" if editing else "Content review",
+        rows=(in_review, due_row, flagged),
+        links=(
+            Link(
+                "Audit and inspection findings",
+                reverse("wagtailsnippets_courses_auditfinding:list"),
             ),
-            "due_for_review": (
-                due.filter(content_owner=user) if editing else due
-            ).count(),
-            "review_requested": open_review_requests().count(),
-            "admin_url": reverse("wagtailadmin_home"),
-            "due_url": reverse("courses_due_for_review"),
-            "requested_url": reverse("courses_review_requested"),
-            "findings_url": reverse("wagtailsnippets_courses_auditfinding:list"),
-        }
+        ),
+    )
 
 
 def home_panels(request, roles):
-    """This app's panels for the roles the person holds."""
-    panels = []
-    if TRAINEE in roles:
-        panels.append(ContinueLearningPanel(request))
-    if TSET_EDITOR in roles:
-        panels.append(ContentPanel(request, role=TSET_EDITOR))
-    if TSET_MODERATOR in roles:
-        panels.append(ContentPanel(request, role=TSET_MODERATOR))
-    elif ADMINISTRATOR in roles:
-        panels.append(ContentPanel(request, role=ADMINISTRATOR))
-    return panels
+    """This app's panels for the roles the person holds; an administrator who is
+    not a moderator sees the moderator's view of content."""
+    reviewing = partial(content_panel, editing=False)
+    return panels_for(
+        request,
+        roles,
+        [
+            (TRAINEE, 10, continue_learning_panel),
+            (TSET_EDITOR, 10, partial(content_panel, editing=True)),
+            (TSET_MODERATOR, 10, reviewing),
+            *([] if TSET_MODERATOR in roles else [(ADMINISTRATOR, 10, reviewing)]),
+        ],
+    )

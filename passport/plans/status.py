@@ -14,6 +14,19 @@ class ItemStatus(StrEnum):
     def label(self) -> str:
         return self.replace("_", " ").capitalize()
 
+    @property
+    def colour(self) -> str:
+        """The colour of its NHS.UK tag (`nhsuk-tag--<colour>`)."""
+        return _TAG_COLOURS[self]
+
+
+_TAG_COLOURS = {
+    ItemStatus.COMPLETE: "green",
+    ItemStatus.OVERDUE: "red",
+    ItemStatus.IN_PROGRESS: "blue",
+    ItemStatus.NOT_STARTED: "grey",
+}
+
 
 def item_status(
     *,

@@ -9,7 +9,16 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from academy.context_processors import MAX_PRIMARY_LINKS
-from academy.home import SECTION_HEADINGS
+from academy.home import (
+    SECTION_HEADINGS,
+    HomePanel,
+    Line,
+    LineList,
+    Link,
+    SummaryRow,
+    Tag,
+    panels_for,
+)
 from academy.roles import ADMINISTRATOR, TRAINEE, TRAINER, role_names
 from tests.factories.academy import SpecialistAreaFactory
 
@@ -119,6 +128,61 @@ def test_a_panel_is_shown_only_to_the_role_it_names(client, make_user):
 
     assert "For trainees" in page
     assert "For trainers only" not in page
+
+
+def test_a_panel_is_drawn_from_its_data_as_an_nhsuk_card(rf, make_user):
+    request = rf.get("/")
+    request.user = make_user("Trainee")
+    built = []
+
+    def build(request):
+        built.append(request)
+        return HomePanel(
+            "Things to do",
+            intro=("Two <things>.",),
+            rows=(SummaryRow("Open items", 2, link=Link("See them", "/items/")),),
+            lists=(
+                LineList(
+                    (
+                        Line("First", url="/first/", detail=", due today"),
+                        Line("Second", tag=Tag("Overdue", "red"), detail="Was due"),
+                    ),
+                    bordered=True,
+                ),
+                LineList((), heading="Later: 0", empty="Nothing later."),
+            ),
+            links=(Link("All things", "/all/"),),
+        )
+
+    panels = panels_for(request, {TRAINEE}, [(TRAINEE, 5, build), (TRAINER, 1, build)])
+
+    assert [(panel.role, panel.order) for panel in panels] == [(TRAINEE, 5)]
+    assert not built  # nothing is read until the page renders the panel
+    html = panels[0].render_html({"request": request})
+    assert built == [request]
+    assert html.count('<div class="nhsuk-card academy-home-panel">') == 1
+    assert '<h3 class="nhsuk-card__heading nhsuk-heading-m">Things to do</h3>' in html
+    assert "<p>Two &lt;things&gt;.</p>" in html
+    assert '<dd class="nhsuk-summary-list__value">2</dd>' in html
+    assert (
+        '<a href="/items/">See them'
+        '<span class="nhsuk-u-visually-hidden"> (open items)</span></a>'
+    ) in html
+    assert '<ul class="nhsuk-list nhsuk-list--border">' in html
+    assert '<a href="/first/">First</a></p>' in html
+    assert "<strong>Second</strong>" in html
+    assert '<strong class="nhsuk-tag nhsuk-tag--red">Overdue</strong> Was due' in html
+    assert '<h4 class="nhsuk-heading-s">Later: 0</h4>' in html
+    assert "<p>Nothing later.</p>" in html
+    # The links close the card.
+    assert (
+        re.sub(r"\s+", " ", html)
+        .strip()
+        .endswith(
+            '<p class="nhsuk-u-margin-bottom-0"><a href="/all/">All things</a></p> '
+            "</div> </div>"
+        )
+    )
 
 
 def test_superusers_hold_the_administrator_role(rf, make_user):

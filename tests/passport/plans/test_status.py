@@ -27,6 +27,15 @@ def test_item_status(today, started, completed, expected):
     assert expected.label in {"Not started", "In progress", "Overdue", "Complete"}
 
 
+def test_each_status_has_the_tag_colour_of_the_nhsuk_task_list():
+    assert {status.label: status.colour for status in ItemStatus} == {
+        "Not started": "grey",
+        "In progress": "blue",
+        "Overdue": "red",
+        "Complete": "green",
+    }
+
+
 def test_plan_order_puts_overdue_first_then_work_to_do_then_complete():
     lines = [
         (ItemStatus.COMPLETE, date(2026, 1, 1), "A"),
