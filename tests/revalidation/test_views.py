@@ -293,3 +293,15 @@ def test_after_the_renewal_date_the_next_year_is_offered(client, registrant):
     assert page.select_one("#id_renewal_date_2")["value"] == str(offered.year)
     client.post(reverse("revalidation:portfolio"), _typed("renewal_date", offered))
     assert current_year_for(registrant).renewal_date == offered
+
+
+def test_the_home_page_says_what_is_still_needed(client, registrant, year):
+    client.force_login(registrant)
+    page = _text(client.get("/").content)
+    assert "GPhC revalidation" in page
+    assert f"Still needed by {year.renewal_date:%-d %B %Y}" in page
+
+
+def test_the_home_page_of_someone_unregistered_has_no_revalidation_panel(client, db):
+    client.force_login(UserFactory(registration_number="", roles=["Trainee"]))
+    assert "GPhC revalidation" not in _text(client.get("/").content)
