@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from assessments.knowledge.services import start_attempt, submit_attempt
 from assessments.trainee_record import knowledge_results_of
@@ -136,6 +137,8 @@ def test_the_record_lists_workplace_assessments_linked(client, supervised):
     assert f'href="{link}"' in workplace
     assert "Waiting for sign-off" in workplace
     assert supervised.trainer.full_name in workplace
+    caption = f"Workplace assessments of {escape(supervised.trainee.full_name)}"
+    assert f"{caption}</caption>" in workplace
 
 
 def test_the_record_says_when_there_is_nothing_yet(client, network):

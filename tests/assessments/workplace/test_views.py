@@ -118,6 +118,11 @@ def test_trainee_uploads_and_requests(client, workplace, draft):
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == AssessmentStatus.REQUESTED
+    page = client.get(url("workplace")).content.decode()
+    mine = page[page.index("<h2>Your workplace assessments</h2>") :]
+    assert "Your workplace assessments</caption>" in mine
+    assert f'href="{url("workplace_assessment", draft.pk)}"' in mine
+    assert "Waiting for sign-off" in mine
 
 
 def test_reflection_is_shown_as_text(client, workplace, requested):
