@@ -127,6 +127,30 @@ def assert_accessible(page):
     return check
 
 
+# Desktop, and the narrowest width WCAG's reflow criterion asks for.
+DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 640}
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
+
+
+@pytest.fixture
+def check_page(page, assert_accessible):
+    """axe-clean at 1280 pixels and at 320 pixels, where nothing may scroll sideways
+    once NHS.UK's header has moved the links that no longer fit under "More";
+    screenshots are kept as <name>-1280.png and <name>-320.png."""
+
+    def check(name: str):
+        assert_accessible(f"{name}-1280")
+        page.set_viewport_size(NARROW)
+        try:
+            page.wait_for_function(NO_SIDEWAYS_SCROLL, timeout=5_000)
+            assert_accessible(f"{name}-320")
+        finally:
+            page.set_viewport_size(DESKTOP)
+
+    return check
+
+
 @pytest.fixture
 def follow_header_link(page):
     """Follow a link of the header's navigation as a person would: when the links do

@@ -17,33 +17,11 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
-DESKTOP = {"width": 1280, "height": 900}
-NARROW = {"width": 320, "height": 640}
 REASON = "Priya was on leave for six weeks; the unit agreed a new date."
 
 
-@pytest.fixture
-def check(page, assert_accessible):
-    """axe-core on the page at desktop width and at 320 px (where nothing may scroll
-    sideways); screenshots are kept as lead-due-date-<name>[-320].png."""
-
-    def checked(name: str):
-        assert_accessible(f"lead-due-date-{name}")
-        page.set_viewport_size(NARROW)
-        try:
-            page.wait_for_function(
-                NO_SIDEWAYS_SCROLL, timeout=5_000
-            )  # header collapses
-            assert_accessible(f"lead-due-date-{name}-320")
-        finally:
-            page.set_viewport_size(DESKTOP)
-
-    return checked
-
-
 def test_lead_changes_a_due_date_and_the_trainee_sees_it(
-    page, demo_server, sign_in, check
+    page, demo_server, sign_in, check_page
 ):
     overdue = TrainingPlanItem.objects.select_related("competency").get(
         plan__trainee__email="trainee@academy.example", competency__code="COR-02"
@@ -63,11 +41,11 @@ def test_lead_changes_a_due_date_and_the_trainee_sees_it(
     assert page.get_by_role("heading", name="E-learning").is_visible()
     assert page.get_by_role("heading", name="Knowledge assessments").is_visible()
     assert page.get_by_role("heading", name="Workplace assessments").is_visible()
-    check("trainee-record")
+    check_page("lead-due-date-trainee-record")
 
     page.get_by_role("link", name=re.compile(rf"^Change due date of {code} ")).click()
     page.get_by_role("heading", level=1, name=re.compile(code)).wait_for()
-    check("form")
+    check_page("lead-due-date-form")
 
     page.get_by_role("button", name="Change due date").click()
     assert page.title().startswith("Error:")
@@ -76,7 +54,7 @@ def test_lead_changes_a_due_date_and_the_trainee_sees_it(
     assert summary.get_by_role(
         "link", name="Give the reason for the new due date"
     ).is_visible()
-    check("form-errors")
+    check_page("lead-due-date-form-errors")
     summary.get_by_role("link", name="Enter the new due date").click()
     assert page.evaluate("() => document.activeElement.id") == "id_due_on_0"
 
@@ -90,7 +68,7 @@ def test_lead_changes_a_due_date_and_the_trainee_sees_it(
     month = due_date.get_by_label("Month")
     assert "nhsuk-input--error" in month.get_attribute("class")
     assert due_date.get_by_label("Day").input_value() == str(new_date.day)
-    check("form-month-missing")
+    check_page("lead-due-date-form-month-missing")
     summary.get_by_role("link", name="New due date must include a month").click()
     assert page.evaluate("() => document.activeElement.id") == "id_due_on_1"
 
@@ -100,7 +78,7 @@ def test_lead_changes_a_due_date_and_the_trainee_sees_it(
     page.get_by_text(f"{code} is now due on {new_date_words}.").wait_for()
     hint = page.locator(f"#plan-item-{overdue.pk}-hint")
     assert new_date_words in hint.inner_text()
-    check("trainee-record-changed")
+    check_page("lead-due-date-trainee-record-changed")
 
     overdue.refresh_from_db()
     assert overdue.due_on == new_date
@@ -118,7 +96,7 @@ def test_lead_changes_a_due_date_and_the_trainee_sees_it(
     )
     assert told.is_visible()
     assert page.get_by_text(f"Reason: {REASON}").is_visible()
-    check("notification")
+    check_page("lead-due-date-notification")
 
     told.click()
     page.wait_for_url(re.compile(r"/passport/plan/$"))
@@ -126,4 +104,4 @@ def test_lead_changes_a_due_date_and_the_trainee_sees_it(
     assert f"Due {new_date_words}" in item_hint.inner_text()
     assert "talk to your trainer" not in page.content()
     assert page.get_by_role("link", name=re.compile("^See the career pathway")).count()
-    check("trainee-plan")
+    check_page("lead-due-date-trainee-plan")

@@ -25,28 +25,10 @@ pytestmark = [
 
 MODULE_SLUG = "good-documentation-practice-and-data-integrity"
 COMPETENCY = "COR-02"
-DESKTOP = {"width": 1280, "height": 900}
-NARROW = {"width": 320, "height": 800}
-NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 # Twelve characters with no 0, O, 1, I or L, printed in groups of four.
 PRINTED_CODE = re.compile(
     r"Verification code\s+([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})\b"
 )
-
-
-@pytest.fixture
-def check_page(page, assert_accessible):
-    """axe-clean at desktop width and at 320 pixels (WCAG reflow), once NHS.UK's
-    header has moved the links that no longer fit under "More"."""
-
-    def check(name: str):
-        assert_accessible(f"{name}-1280")
-        page.set_viewport_size(NARROW)
-        page.wait_for_function(NO_SIDEWAYS_SCROLL, timeout=5_000)
-        assert_accessible(f"{name}-320")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 def _pdf_text(content: bytes) -> str:

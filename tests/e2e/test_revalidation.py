@@ -15,9 +15,6 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
-DESKTOP = {"width": 1280, "height": 900}
-NARROW = {"width": 320, "height": 640}
 MODULE = "GMP and the pharmaceutical quality system"
 BENEFIT = (
     "I now stop the line and raise a deviation when a record is incomplete, so no "
@@ -25,25 +22,8 @@ BENEFIT = (
 )
 
 
-@pytest.fixture
-def check(page, assert_accessible):
-    """axe-core on the page at desktop width and at 320 px (where nothing may scroll
-    sideways); screenshots are kept as revalidation-<name>[-320].png."""
-
-    def checked(name: str):
-        assert_accessible(f"revalidation-{name}")
-        page.set_viewport_size(NARROW)
-        try:
-            page.wait_for_function(NO_SIDEWAYS_SCROLL, timeout=5_000)
-            assert_accessible(f"revalidation-{name}-320")
-        finally:
-            page.set_viewport_size(DESKTOP)
-
-    return checked
-
-
 def test_priya_completes_her_fourth_cpd_record_and_downloads_her_portfolio(
-    page, demo_server, sign_in, check, tmp_path
+    page, demo_server, sign_in, check_page, tmp_path
 ):
     sign_in("trainee@academy.example")
     page.wait_for_url(re.compile(r"/$"))
@@ -51,13 +31,13 @@ def test_priya_completes_her_fourth_cpd_record_and_downloads_her_portfolio(
         has=page.get_by_role("heading", name="GPhC revalidation")
     )
     assert "3 of 4 CPD records completed" in panel.inner_text()
-    check("home")
+    check_page("revalidation-home")
     with page.expect_navigation():
         panel.get_by_role("link", name="Your revalidation portfolio").click()
     page.get_by_role("heading", level=1, name="Revalidation portfolio").wait_for()
     assert "1 more CPD record" in page.locator("main").inner_text()
     assert page.get_by_text("Planned: in progress").is_visible()
-    check("portfolio")
+    check_page("revalidation-portfolio")
 
     with page.expect_navigation():
         page.get_by_role(
@@ -68,7 +48,7 @@ def test_priya_completes_her_fourth_cpd_record_and_downloads_her_portfolio(
         ).click()
     page.get_by_role("heading", level=1, name="Complete your CPD record").wait_for()
     assert MODULE in page.get_by_label("What you learned").input_value()
-    check("record")
+    check_page("revalidation-record")
 
     page.get_by_label("How you learned").fill(
         "The Academy's e-learning module, then a walk through our batch records "
@@ -80,7 +60,7 @@ def test_priya_completes_her_fourth_cpd_record_and_downloads_her_portfolio(
     summary = page.locator(".nhsuk-error-summary")
     error = summary.get_by_role("link", name=re.compile("saved as a draft"))
     error.wait_for()
-    check("record-draft")
+    check_page("revalidation-record-draft")
     error.click()
     benefit = page.get_by_label("The benefit to people using services")
     assert benefit.evaluate("element => element === document.activeElement")
@@ -90,7 +70,7 @@ def test_priya_completes_her_fourth_cpd_record_and_downloads_her_portfolio(
 
     page.get_by_role("heading", level=1, name="CPD record completed").wait_for()
     assert "4 of 4 CPD records" in page.locator(".nhsuk-panel").inner_text()
-    check("record-complete")
+    check_page("revalidation-record-complete")
     record = CPDRecord.objects.get(source_key__startswith="module:")
     assert record.counts
     assert record.benefit == BENEFIT
@@ -112,7 +92,7 @@ def test_priya_completes_her_fourth_cpd_record_and_downloads_her_portfolio(
 
 
 def test_the_portfolios_forms_and_their_errors_are_accessible(
-    page, demo_server, sign_in, check
+    page, demo_server, sign_in, check_page
 ):
     sign_in("trainee@academy.example")
     page.wait_for_url(re.compile(r"/$"))
@@ -131,10 +111,10 @@ def test_the_portfolios_forms_and_their_errors_are_accessible(
             page.get_by_role("button", name=button).click()
 
     from_portfolio("Plan a CPD record before the learning", "Plan a CPD record")
-    check("plan")
+    check_page("revalidation-plan")
     submit("Save the plan")
     assert page.locator(".nhsuk-error-summary").get_by_role("link").count() == 2
-    check("plan-errors")
+    check_page("revalidation-plan-errors")
 
     from_portfolio(
         "Record exceptional circumstances agreed with the GPhC",
@@ -145,19 +125,19 @@ def test_the_portfolios_forms_and_their_errors_are_accessible(
     page.locator(".nhsuk-error-summary").get_by_role(
         "link", name="Enter the exceptional circumstances the GPhC agreed"
     ).wait_for()
-    check("exceptional-circumstances-errors")
+    check_page("revalidation-exceptional-circumstances-errors")
 
     from_portfolio(
         "Record unplanned learning from outside the Academy",
         "Record unplanned learning",
     )
-    check("unplanned")
+    check_page("revalidation-unplanned")
 
     from_portfolio(
         re.compile(r"^Complete the record: Introduction to radiopharmacy"),
         "Complete your CPD record",
     )
-    check("planned-in-progress")
+    check_page("revalidation-planned-in-progress")
 
     from_portfolio(re.compile(r"^Change the peer discussion"), "Peer discussion")
     when = page.get_by_role("group", name="Date of the discussion")
@@ -168,14 +148,14 @@ def test_the_portfolios_forms_and_their_errors_are_accessible(
     page.locator(".nhsuk-error-summary").get_by_role(
         "link", name="The date must be today or in the past"
     ).wait_for()
-    check("peer-discussion-errors")
+    check_page("revalidation-peer-discussion-errors")
 
     from_portfolio("Write your reflective account", "Reflective account")
-    check("reflective-account")
+    check_page("revalidation-reflective-account")
     submit("Save the reflective account")
     summary = page.locator(".nhsuk-error-summary")
     summary.get_by_role("link", name="Choose at least one standard").wait_for()
-    check("reflective-account-errors")
+    check_page("revalidation-reflective-account-errors")
     page.get_by_label("Standard 4: Pharmacy professionals must maintain").check()
     page.get_by_label("Your reflective account").fill(
         "How I keep my aseptic technique current."
@@ -193,4 +173,4 @@ def test_the_portfolios_forms_and_their_errors_are_accessible(
     text = page.get_by_label("Your completed records").input_value()
     assert "GPhC registration number: 5087342" in text
     assert "Reflective account" in text
-    check("text")
+    check_page("revalidation-text")

@@ -18,24 +18,6 @@ pytestmark = [
 ]
 
 TRAINER = "trainer@academy.example"
-DESKTOP = {"width": 1280, "height": 900}
-NARROW = {"width": 320, "height": 800}
-NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
-
-
-@pytest.fixture
-def check_page(page, assert_accessible):
-    """axe-clean at desktop width and at 320 pixels (WCAG reflow), once NHS.UK's
-    header has moved the links that no longer fit under "More"."""
-
-    def check(name: str):
-        assert_accessible(f"{name}-1280")
-        page.set_viewport_size(NARROW)
-        page.wait_for_function(NO_SIDEWAYS_SCROLL, timeout=5_000)
-        assert_accessible(f"{name}-320")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 def _click_to_next_page(page, link) -> None:
