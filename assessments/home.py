@@ -20,6 +20,7 @@ from assessments.workplace.queries import (
     sign_off_queue,
     sign_off_requests_of,
 )
+from assessments.workplace.status import status_tag
 from passport.plans.queries import DUE_SOON_DAYS, items_due_soon
 from passport.plans.status import ItemStatus, item_status
 from trainers.permissions import trainees_for_trainer
@@ -85,31 +86,20 @@ def plan_due_panel(request) -> HomePanel:
 def _request_line(assessment) -> Line:
     """A sign-off request as its trainee follows it: where it stands, and what to
     do while it is still theirs."""
-    words = assessment.get_status_display()
     detail = ""
     if assessment.status == AssessmentStatus.COMPLETE:
-        tag = (
-            Tag("Competent", "green")
-            if assessment.is_competent
-            else Tag("Not yet competent", "orange")
-        )
         detail = f"Signed {long_date(assessment.signature.signed_at)}"
-    elif assessment.status == AssessmentStatus.REQUESTED:
-        tag = Tag(words, "blue")
-        if assessment.assessor:
-            detail = (
-                f"Asked of {assessment.assessor.full_name}, "
-                f"{long_date(assessment.requested_at)}"
-            )
-    elif assessment.status == AssessmentStatus.AWAITING_COUNTERSIGN:
-        tag = Tag(words, "blue")
-    else:
-        tag = Tag(words, "grey")
+    elif assessment.status == AssessmentStatus.REQUESTED and assessment.assessor:
+        detail = (
+            f"Asked of {assessment.assessor.full_name}, "
+            f"{long_date(assessment.requested_at)}"
+        )
+    elif assessment.status == AssessmentStatus.DRAFT:
         detail = "Add evidence, then ask your assessor"
     return Line(
         f"{assessment.competency.code} {assessment.competency.title}",
         url=reverse("assessments:workplace_assessment", args=[assessment.pk]),
-        tag=tag,
+        tag=Tag(*status_tag(assessment)),
         detail=detail,
     )
 
