@@ -46,6 +46,7 @@ urlpatterns = [
     path(".well-known/", include("passport.credentials.well_known_urls")),
     path("assessments/", include("assessments.urls")),
     path("revalidation/", include("revalidation.urls")),
+    path("apprenticeships/", include("apprenticeships.urls")),
     path("notifications/", include("notifications.urls")),
     path("verify/", include("passport.certificates.verify_urls")),
     path("api/v1/", include("passport.api.urls")),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "passport",
     "assessments",
     "revalidation",
+    "apprenticeships",
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -19,6 +19,7 @@ ORDER = [
     "passport",
     "assessments",
     "revalidation",
+    "apprenticeships",
     "demo",
 ]
 OURS = {*ORDER, "bench"}

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.models import Page
 
 from academy.models import Competency
+from apprenticeships.models import Apprenticeship, ProgressReview
 from assessments.models import (
     Attempt,
     EvidenceFile,
@@ -109,6 +110,16 @@ def _priya_cpd_record(w, *, completed: bool) -> int:
 
 def _priya_revalidation_year(w) -> int:
     return RevalidationYear.objects.get(person=_priya(w)).pk
+
+
+def _demo_apprenticeship(w) -> int:
+    """Jordan Reid's apprenticeship at Eastfield (no role of the battery is named on
+    it or leads Eastfield)."""
+    return Apprenticeship.objects.get(apprentice__email="apprentice@academy.example").pk
+
+
+def _demo_review(w) -> int:
+    return ProgressReview.objects.get(apprenticeship=_demo_apprenticeship(w)).pk
 
 
 # Route name -> how to build its URL in the demo world.
@@ -311,6 +322,16 @@ URLS: dict[str, Callable] = {
     ),
     "revalidation:pdf": _with_pk("revalidation:pdf", _priya_revalidation_year),
     "revalidation:text": _with_pk("revalidation:text", _priya_revalidation_year),
+    "apprenticeships:index": lambda w: reverse("apprenticeships:index"),
+    "apprenticeships:export": lambda w: reverse("apprenticeships:export"),
+    "apprenticeships:detail": _with_pk("apprenticeships:detail", _demo_apprenticeship),
+    "apprenticeships:log_hours": _with_pk(
+        "apprenticeships:log_hours", _demo_apprenticeship
+    ),
+    "apprenticeships:record_review": _with_pk(
+        "apprenticeships:record_review", _demo_apprenticeship
+    ),
+    "apprenticeships:review": _with_pk("apprenticeships:review", _demo_review),
     "api:schema": lambda w: reverse("api:schema"),
     "api:my_competences": lambda w: reverse("api:my_competences"),
     "api:holder_competences": lambda w: reverse(
@@ -364,6 +385,7 @@ NOT_PAGES = {
     "passport:matrix_export": "CSV or XLSX export",
     "revalidation:pdf": "PDF of the revalidation portfolio",
     "revalidation:draft_from_activity": _POST_ONLY,
+    "apprenticeships:export": "CSV export for the training provider",
     "assessments:workplace_evidence": "the trainee's own uploaded evidence file",
     "wagtaildocs_serve": "a document file",
     "wagtaildocs_authenticate_with_password": (

@@ -18,6 +18,12 @@ pytestmark = pytest.mark.django_db
 # outside each test's private storage, so even their owner gets 404 here (the owner's
 # download is tested in tests/assessments).
 EXPECTED = {
+    "apprenticeships:detail": "302 404 404 404 404 404 404 404 404 404 200",
+    "apprenticeships:export": "302 404 404 404 404 404 200 200 404 404 404",
+    "apprenticeships:index": "302 200 200 200 200 200 200 200 200 200 200",
+    "apprenticeships:log_hours": "302 404 404 404 404 404 404 404 404 404 200",
+    "apprenticeships:record_review": "302 404 404 404 404 404 404 404 404 404 200",
+    "apprenticeships:review": "302 404 404 404 404 404 404 404 404 404 200",
     "accessibility_statement": "200 200 200 200 200 200 200 200 200 200 200",
     "admin": "302 302 302 302 302 302 302 302 200 200 200",
     "api:holder_competences": "401 401 401 401 401 401 401 401 401 401 401",

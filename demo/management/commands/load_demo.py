@@ -9,6 +9,7 @@ from django.test.utils import override_settings
 from academy.models import User
 from demo import academy as framework_and_people
 from demo import (
+    apprenticeships,
     assessments,
     careers,
     courses,
@@ -36,6 +37,7 @@ STEPS = (
     workplace.load,
     validations.load_validations,
     revalidation.load,
+    apprenticeships.load,
     scheduled.load,
     notices.load,
 )

@@ -1,0 +1,8 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from apprenticeships.home import home_panels
+from apprenticeships.viewsets import ApprenticeshipStandardViewSet
+
+register_snippet(ApprenticeshipStandardViewSet)
+hooks.register("home_page_panels", home_panels)
