@@ -25,6 +25,8 @@ from wagtail.admin.ui.components import Component
 from academy.roles import (
     ADMINISTRATOR,
     MENTOR,
+    NATIONAL_LEAD,
+    REGIONAL_LEAD,
     TRAINEE,
     TRAINER,
     TRAINING_LEAD,
@@ -42,6 +44,8 @@ SECTION_HEADINGS = {
     TRAINER: "Your trainees",
     MENTOR: "Your mentoring",
     TRAINING_LEAD: "Your organisation",
+    REGIONAL_LEAD: "Your region",
+    NATIONAL_LEAD: "The national picture",
     TSET_EDITOR: "Content you edit",
     TSET_MODERATOR: "Content to review",
     ADMINISTRATOR: "Administration",

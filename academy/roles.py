@@ -12,6 +12,8 @@ MENTOR = "Mentor"
 TRAINING_LEAD = "Training lead"
 TSET_EDITOR = "TSET editor"
 TSET_MODERATOR = "TSET moderator"
+REGIONAL_LEAD = "Regional lead"
+NATIONAL_LEAD = "National TSET lead"
 # Not a group: the superuser flag, shown as a role on the home page.
 ADMINISTRATOR = "Administrator"
 

@@ -47,6 +47,7 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("revalidation/", include("revalidation.urls")),
     path("apprenticeships/", include("apprenticeships.urls")),
+    path("workforce/", include("workforce.urls")),
     path("notifications/", include("notifications.urls")),
     path("verify/", include("passport.certificates.verify_urls")),
     path("api/v1/", include("passport.api.urls")),

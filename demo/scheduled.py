@@ -15,6 +15,7 @@ from passport.tasks import (
     send_overdue_plan_notices,
     warn_of_expiring_competences,
 )
+from workforce.tasks import refresh_workforce_summary_task
 
 # The beat schedule's jobs that bring what is stored up to today, in the order a night
 # runs them.
@@ -25,6 +26,7 @@ JOBS = (
     send_overdue_plan_notices,
     send_due_soon_plan_notices,
     send_review_reminders,
+    refresh_workforce_summary_task,
 )
 # The others change nothing a page reads as stale: why the demo leaves them out.
 NOT_NEEDED = {
@@ -50,5 +52,6 @@ def load() -> str:
         f"{done[warn_of_expiring_competences.name]} expiry warnings, "
         f"{done[send_overdue_plan_notices.name]} overdue plan items, "
         f"{done[send_review_reminders.name]} modules due for review, "
-        f"{done[close_overdue_attempts_task.name]} attempts closed."
+        f"{done[close_overdue_attempts_task.name]} attempts closed, "
+        f"{done[refresh_workforce_summary_task.name]} workforce dashboard figures."
     )

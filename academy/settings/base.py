@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "assessments",
     "revalidation",
     "apprenticeships",
+    "workforce",
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -295,6 +296,10 @@ CELERY_BEAT_SCHEDULE = {
     "close-overdue-assessment-attempts": {
         "task": "assessments.tasks.close_overdue_attempts",
         "schedule": crontab(minute="*/5"),
+    },
+    "workforce-refresh-summary-nightly": {
+        "task": "workforce.tasks.refresh_workforce_summary",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 

@@ -20,6 +20,7 @@ ORDER = [
     "assessments",
     "revalidation",
     "apprenticeships",
+    "workforce",
     "demo",
 ]
 OURS = {*ORDER, "bench"}

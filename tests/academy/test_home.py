@@ -31,6 +31,8 @@ EVERY_ROLE = [
     "Training lead",
     "TSET editor",
     "TSET moderator",
+    "Regional lead",
+    "National TSET lead",
 ]
 
 

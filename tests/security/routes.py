@@ -322,6 +322,10 @@ URLS: dict[str, Callable] = {
     ),
     "revalidation:pdf": _with_pk("revalidation:pdf", _priya_revalidation_year),
     "revalidation:text": _with_pk("revalidation:text", _priya_revalidation_year),
+    # Probed without an organisation: no role of the battery leads a region
+    # (tests/workforce check the regional and national leads' scope).
+    "workforce:dashboard": lambda w: reverse("workforce:dashboard"),
+    "workforce:csv": lambda w: reverse("workforce:csv", args=["organisations"]),
     "apprenticeships:index": lambda w: reverse("apprenticeships:index"),
     "apprenticeships:export": lambda w: reverse("apprenticeships:export"),
     "apprenticeships:detail": _with_pk("apprenticeships:detail", _demo_apprenticeship),
@@ -386,6 +390,7 @@ NOT_PAGES = {
     "revalidation:pdf": "PDF of the revalidation portfolio",
     "revalidation:draft_from_activity": _POST_ONLY,
     "apprenticeships:export": "CSV export for the training provider",
+    "workforce:csv": "CSV of a table of the workforce dashboard",
     "assessments:workplace_evidence": "the trainee's own uploaded evidence file",
     "wagtaildocs_serve": "a document file",
     "wagtaildocs_authenticate_with_password": (

@@ -127,6 +127,8 @@ EXPECTED = {
     "wagtailcore_login": "302 302 302 302 302 302 302 302 302 302 302",
     "wagtaildocs_authenticate_with_password": "404 404 404 404 404 404 404 404 404 404 404",
     "wagtaildocs_serve": "404 404 404 404 404 404 404 404 404 404 404",
+    "workforce:csv": "302 404 404 404 404 404 404 404 404 404 404",
+    "workforce:dashboard": "302 404 404 404 404 404 404 404 404 404 404",
 }
 
 

@@ -1,0 +1,1 @@
+"""Regional and national workforce dashboards for regional and national TSET leads."""

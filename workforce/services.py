@@ -1,0 +1,221 @@
+"""Writes of the workforce dashboards: appointing the two leads and refreshing the
+monthly summary the dashboards read (beat runs it nightly; the demo runs it on load).
+
+The refresh counts with plain ORM aggregates, one grouped query per measure and
+month, so PostgreSQL and SQLite give the same numbers from the same code. A past
+month is counted as things stood on its last day, from the dates records carry."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from academy.models import User
+from academy.roles import NATIONAL_LEAD, REGIONAL_LEAD, TRAINEE
+from academy.services import record_audit_event
+from assessments.models import Attempt, AttemptAnswer, AttemptStatus
+from passport.models import Competence, TrainingPlanItem
+from trainers.models import Accreditation
+from workforce import rules
+from workforce.models import Measure, RegionalLeadRole, WorkforceSummary
+
+TRAINEE_ROLE = TRAINEE
+MARKED = [AttemptStatus.SUBMITTED, AttemptStatus.TIMED_OUT]
+NOT_HELD = ["suspended", "revoked"]
+
+
+@transaction.atomic
+def appoint_regional_lead(
+    *, person: User, region: str, appointed_by: User | None = None
+) -> RegionalLeadRole:
+    """Make a person regional lead of a region's organisations from today."""
+    RegionalLeadRole.objects.filter(person=person, ends_on=None).exclude(
+        region=region
+    ).update(ends_on=timezone.localdate())
+    role, created = RegionalLeadRole.objects.get_or_create(
+        person=person,
+        ends_on=None,
+        defaults={"region": region, "starts_on": timezone.localdate()},
+    )
+    person.groups.add(Group.objects.get(name=REGIONAL_LEAD))
+    if created:
+        record_audit_event(
+            "academy.user_roles_changed",
+            actor=appointed_by,
+            target=person,
+            details={"added": REGIONAL_LEAD, "region": region},
+        )
+    return role
+
+
+@transaction.atomic
+def appoint_national_lead(*, person: User, appointed_by: User | None = None) -> None:
+    """Make a person national TSET lead: they see every organisation."""
+    if person.groups.filter(name=NATIONAL_LEAD).exists():
+        return
+    person.groups.add(Group.objects.get(name=NATIONAL_LEAD))
+    record_audit_event(
+        "academy.user_roles_changed",
+        actor=appointed_by,
+        target=person,
+        details={"added": NATIONAL_LEAD},
+    )
+
+
+def _held_on(day: date) -> Q:
+    return (
+        Q(first_achieved_on__lte=day, holder__organisation__isnull=False)
+        & (Q(expires_on__isnull=True) | Q(expires_on__gte=day))
+        & ~Q(status__in=NOT_HELD)
+    )
+
+
+def _month_rows(month: date, day: date) -> list[dict]:
+    """Every summary row of one month, counted as things stood on `day`."""
+    rows: list[dict] = []
+
+    def add(
+        measure, queryset, *, org, area=None, band=None, competency=None, total=None
+    ):
+        for found in queryset:
+            rows.append(
+                {
+                    "measure": measure,
+                    "organisation_id": found[org],
+                    "area_id": found[area] if area else None,
+                    "band": found[band] if band else None,
+                    "competency_id": found[competency] if competency else None,
+                    "count": found["n"],
+                    "total": found[total] if total else None,
+                }
+            )
+
+    people = User.objects.filter(
+        is_active=True, organisation__isnull=False, date_joined__date__lte=day
+    )
+    add(
+        Measure.STAFF,
+        people.values("organisation", "band").annotate(n=Count("id")),
+        org="organisation",
+        band="band",
+    )
+    add(
+        Measure.TRAINEES,
+        people.filter(groups__name=TRAINEE_ROLE)
+        .values("organisation", "band")
+        .annotate(n=Count("id", distinct=True)),
+        org="organisation",
+        band="band",
+    )
+    held = Competence.objects.filter(_held_on(day))
+    by_holder = ("holder__organisation", "competency__area", "holder__band")
+    add(
+        Measure.COVERAGE,
+        held.values(*by_holder).annotate(n=Count("id")),
+        org=by_holder[0],
+        area=by_holder[1],
+        band=by_holder[2],
+    )
+    window_end = day + timedelta(days=rules.EXPIRY_WINDOW_DAYS)
+    add(
+        Measure.EXPIRING,
+        held.filter(expires_on__lte=window_end)
+        .values(*by_holder)
+        .annotate(n=Count("id")),
+        org=by_holder[0],
+        area=by_holder[1],
+        band=by_holder[2],
+    )
+    by_trainee = (
+        "plan__trainee__organisation",
+        "competency__area",
+        "plan__trainee__band",
+    )
+    add(
+        Measure.OVERDUE,
+        TrainingPlanItem.objects.filter(
+            Q(completed_at__isnull=True) | Q(completed_at__date__gt=day),
+            due_on__lt=day,
+            added_at__date__lte=day,
+            plan__trainee__organisation__isnull=False,
+        )
+        .values(*by_trainee)
+        .annotate(n=Count("id")),
+        org=by_trainee[0],
+        area=by_trainee[1],
+        band=by_trainee[2],
+    )
+    in_month = Q(submitted_at__date__gte=month, submitted_at__date__lte=day)
+    by_attempt = ("trainee__organisation", "module__area", "trainee__band")
+    add(
+        Measure.ATTEMPTS,
+        Attempt.objects.filter(
+            in_month, status__in=MARKED, trainee__organisation__isnull=False
+        )
+        .values(*by_attempt)
+        .annotate(n=Count("id", filter=Q(passed=True)), attempts=Count("id")),
+        org=by_attempt[0],
+        area=by_attempt[1],
+        band=by_attempt[2],
+        total="attempts",
+    )
+    by_answer = (
+        "attempt__trainee__organisation",
+        "competency__area",
+        "attempt__trainee__band",
+        "competency",
+    )
+    add(
+        Measure.GAPS,
+        AttemptAnswer.objects.filter(
+            attempt__submitted_at__date__gte=month,
+            attempt__submitted_at__date__lte=day,
+            attempt__status__in=MARKED,
+            attempt__trainee__organisation__isnull=False,
+        )
+        .values(*by_answer)
+        .annotate(n=Count("id", filter=Q(correct=True)), answered=Count("id")),
+        org=by_answer[0],
+        area=by_answer[1],
+        band=by_answer[2],
+        competency=by_answer[3],
+        total="answered",
+    )
+    current = Accreditation.objects.filter(
+        starts_on__lte=day, expires_on__gte=day, person__organisation__isnull=False
+    )
+    add(
+        Measure.ASSESSORS,
+        current.values("person__organisation").annotate(
+            n=Count("person", distinct=True)
+        ),
+        org="person__organisation",
+    )
+    add(
+        Measure.ACCREDITATIONS_EXPIRING,
+        current.filter(expires_on__lte=window_end)
+        .values("person__organisation")
+        .annotate(n=Count("id")),
+        org="person__organisation",
+    )
+    return rows
+
+
+@transaction.atomic
+def refresh_workforce_summary(*, today: date | None = None) -> int:
+    """Recount the last 12 months (this month as of today) and replace their rows;
+    returns how many rows the dashboards now read. Running it twice changes nothing."""
+    today = today or timezone.localdate()
+    refreshed_at = timezone.now()
+    months = rules.trend_months(today)
+    WorkforceSummary.objects.all().delete()
+    summaries = [
+        WorkforceSummary(month=month, as_of=day, refreshed_at=refreshed_at, **row)
+        for month in months
+        for day in [rules.as_of_day(month, today)]
+        for row in _month_rows(month, day)
+    ]
+    WorkforceSummary.objects.bulk_create(summaries, batch_size=1000)
+    return len(summaries)
