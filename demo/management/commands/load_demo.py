@@ -18,6 +18,7 @@ from demo import (
     revalidation,
     scheduled,
     trainers,
+    workforce,
 )
 from demo.assessments import validations, workplace
 from demo.passport import sharing
@@ -38,6 +39,7 @@ STEPS = (
     validations.load_validations,
     revalidation.load,
     apprenticeships.load,
+    workforce.load,
     scheduled.load,
     notices.load,
 )
