@@ -20,11 +20,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 # People who open the pages: the demo trainee (part way through a module), a trainer
-# of the scale dataset (about 330 trainees at every size) and the demo training lead.
+# of the scale dataset (about 330 trainees at every size), the demo training lead and
+# the demo's regional and national leads (the workforce dashboards).
 PEOPLE = {
     "trainee": "trainee@academy.example",
     "trainer": "trainer00000@scale.example",
     "lead": "lead@academy.example",
+    "regional": "regional@academy.example",
+    "national": "national@academy.example",
 }
 
 
@@ -85,6 +88,8 @@ TARGETS = [
     Target("Passport", "trainee", "passport:passport"),
     Target("Verification page", None, "verify_certificate", first_certificate),
     Target("Competence matrix", "lead", "passport:matrix", lead_organisation),
+    Target("Workforce dashboard (national)", "national", "workforce:dashboard"),
+    Target("Workforce dashboard (regional)", "regional", "workforce:dashboard"),
 ]
 
 
