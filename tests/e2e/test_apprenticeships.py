@@ -95,6 +95,21 @@ def test_lead_logs_hours_and_signs_a_review(page, demo_server, sign_in, check_pa
     page.get_by_role("heading", level=1, name="Review signed").wait_for()
     check_page("apprenticeships-review-signed")
 
+    with page.expect_navigation():
+        page.get_by_role("link", name="View the review").click()
+    page.get_by_role(
+        "heading", level=1, name=re.compile("^Progress review of")
+    ).wait_for()
+    assert page.get_by_text("Not signed yet").count() == 2
+    check_page("apprenticeships-review")
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Breadcrumb").get_by_role(
+            "link", name="Apprentices"
+        ).click()
+    page.get_by_role("heading", level=1, name="Apprentices").wait_for()
+    assert page.get_by_role("link", name=re.compile("CSV")).is_visible()
+    check_page("apprenticeships-index")
+
     review = ProgressReview.objects.get(
         apprenticeship__apprentice__email=APPRENTICE, held_on=today
     )
