@@ -118,11 +118,11 @@ def _awaiting_countersignature(people) -> str:
     Northshire: Helen Morris, the training lead, accredited for it by the admin."""
     from assessments.models import CriterionResult, Outcome, WorkplaceAssessment
     from assessments.workplace.evidence import add_evidence
-    from assessments.workplace.services import (
+    from assessments.workplace.services.request import (
         request_sign_off,
-        sign_off_assessment,
         start_workplace_assessment,
     )
+    from assessments.workplace.services.sign_off import sign_off_assessment
     from tests.factories.workplace import pdf_upload
     from trainers.services import grant_accreditation
 

@@ -267,7 +267,8 @@ def _poison_workplace(payloads: Payloads, people: dict) -> dict[str, str]:
         WorkplaceAssessment,
         WorkplaceAssessmentTemplate,
     )
-    from assessments.workplace.services import sign_off_assessment, start_correction
+    from assessments.workplace.services.correction import start_correction
+    from assessments.workplace.services.sign_off import sign_off_assessment
 
     _update_all(payloads, WorkplaceAssessmentTemplate, "introduction")
     _update_all(payloads, TemplateCriterion, "text", "guidance")
