@@ -15,6 +15,7 @@ from passport.tasks import (
     send_overdue_plan_notices,
     warn_of_expiring_competences,
 )
+from revalidation.tasks import remind_revalidation_due
 from workforce.tasks import refresh_workforce_summary_task
 
 # The beat schedule's jobs that bring what is stored up to today, in the order a night
@@ -26,6 +27,7 @@ JOBS = (
     send_overdue_plan_notices,
     send_due_soon_plan_notices,
     send_review_reminders,
+    remind_revalidation_due,
     refresh_workforce_summary_task,
 )
 # The others change nothing a page reads as stale: why the demo leaves them out.
@@ -53,5 +55,6 @@ def load() -> str:
         f"{done[send_overdue_plan_notices.name]} overdue plan items, "
         f"{done[send_review_reminders.name]} modules due for review, "
         f"{done[close_overdue_attempts_task.name]} attempts closed, "
+        f"{done[remind_revalidation_due.name]} revalidation reminders, "
         f"{done[refresh_workforce_summary_task.name]} workforce dashboard figures."
     )

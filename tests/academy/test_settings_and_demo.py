@@ -81,7 +81,8 @@ def test_load_demo_refuses_when_debug_is_off(settings):
 @pytest.mark.django_db
 def test_load_demo_creates_the_framework_places_and_accounts_once(demo_data, capsys):
     assert Competency.objects.filter(live=True).count() == 30
-    assert Organisation.objects.count() == 3
+    # Northshire, Eastfield and Southvale, and Westmoor for the regional dashboards.
+    assert Organisation.objects.count() == 4
     assert Organisation.objects.values("region").distinct().count() == 2
     trainee = User.objects.get(email="trainee@academy.example")
     assert trainee.check_password("academy-demo")
