@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.db import connection
 from wagtail.models import Page, Site
@@ -78,7 +79,8 @@ class DemoSnapshot:
     journey's live server, a test with real workers) on the in-memory SQLite database:
     a copy of the database and of the private files. Later such tests restore it with
     SQLite's backup API in a fraction of a second instead of loading the demo again.
-    Tests inside a transaction (most) and PostgreSQL load the demo as before."""
+    On SQLite every test that asks for the demo commits, so that it can be restored;
+    on PostgreSQL each loads it inside its transaction."""
 
     def __init__(self) -> None:
         self.database: sqlite3.Connection | None = None
@@ -109,9 +111,7 @@ class DemoSnapshot:
 DEMO_SNAPSHOT = DemoSnapshot()
 
 
-@pytest.fixture
-def demo_data(db, settings, private_storage):
-    """The whole `load_demo` content, as a new user of the demo would see it."""
+def _load_demo(settings, private_storage) -> None:
     from django.core.management import call_command
 
     snapshot = DEMO_SNAPSHOT.usable()
@@ -122,6 +122,23 @@ def demo_data(db, settings, private_storage):
     settings.DEBUG = False
     if snapshot:
         DEMO_SNAPSHOT.take(Path(private_storage))
+
+
+if "sqlite" in django_settings.DATABASES["default"]["ENGINE"]:
+    # Outside a transaction, so that the snapshot can be restored: a second or two
+    # (the database is emptied after the test) instead of loading the demo again.
+
+    @pytest.fixture
+    def demo_data(transactional_db, settings, private_storage):
+        """The whole `load_demo` content, as a new user of the demo would see it."""
+        _load_demo(settings, private_storage)
+
+else:
+
+    @pytest.fixture
+    def demo_data(db, settings, private_storage):
+        """The whole `load_demo` content, as a new user of the demo would see it."""
+        _load_demo(settings, private_storage)
 
 
 @pytest.fixture(autouse=True)
