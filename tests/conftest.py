@@ -127,9 +127,13 @@ def _load_demo(settings, private_storage) -> None:
 if "sqlite" in django_settings.DATABASES["default"]["ENGINE"]:
     # Outside a transaction, so that the snapshot can be restored: a second or two
     # (the database is emptied after the test) instead of loading the demo again.
+    # Serialized rollback puts the migrations' data (roles, the home page) back for a
+    # first load, and keeps the emptying from making content types anew.
 
     @pytest.fixture
-    def demo_data(transactional_db, settings, private_storage):
+    def demo_data(
+        transactional_db, django_db_serialized_rollback, settings, private_storage
+    ):
         """The whole `load_demo` content, as a new user of the demo would see it."""
         _load_demo(settings, private_storage)
 
