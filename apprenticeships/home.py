@@ -10,6 +10,7 @@ from academy.home import HomePanel, Line, LineList, Link, Tag, long_date, panels
 from academy.roles import TRAINEE, TRAINING_LEAD
 from apprenticeships.policies import apprenticeships_led_by, apprenticeships_visible_to
 from apprenticeships.queries import apprentice_rows
+from apprenticeships.rules import hours_text
 
 ORDER = 50
 SHOWN = 5
@@ -21,7 +22,7 @@ def _lines(rows) -> tuple[Line, ...]:
             text=row.apprenticeship.apprentice.full_name,
             url=reverse("apprenticeships:detail", args=[row.apprenticeship.pk]),
             detail=f"{row.apprenticeship.standard.code}: "
-            f"{row.hours.total.normalize():f} of {row.hours.minimum.normalize():f} "
+            f"{hours_text(row.hours.total)} of {hours_text(row.hours.minimum)} "
             f"off-the-job hours; next review by {long_date(row.next_review_by)}",
             tag=Tag("On track", "green")
             if row.hours.on_track

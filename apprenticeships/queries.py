@@ -217,11 +217,16 @@ def provider_csv(apprenticeships, *, today: date) -> str:
                     a.start_date.isoformat(),
                     a.planned_end_date.isoformat(),
                     a.gateway_date.isoformat() if a.gateway_date else "",
-                    hours.logged_off_the_job,
-                    hours.academy,
-                    hours.total,
-                    hours.minimum,
-                    hours.expected_now,
+                    *map(
+                        rules.hours_text,
+                        (
+                            hours.logged_off_the_job,
+                            hours.academy,
+                            hours.total,
+                            hours.minimum,
+                            hours.expected_now,
+                        ),
+                    ),
                     row.next_review_by.isoformat(),
                 )
             ]

@@ -58,6 +58,12 @@ def rule_set_for(start: date, rule_sets: tuple[RuleSet, ...] = RULE_SETS) -> Rul
     raise ValueError(f"No off-the-job rule covers a start on {start}.")
 
 
+def hours_text(hours: Decimal) -> str:
+    """Hours as people write them, the same whichever database summed them: 6.5, not
+    6.50; 400, not 4E+2."""
+    return f"{hours.normalize():f}"
+
+
 def planned_weeks(start: date, planned_end: date) -> int:
     """Whole weeks from the start to the planned end."""
     return max((planned_end - start).days // 7, 0)
@@ -117,7 +123,7 @@ def entry_refusal(
             if hours_already_that_day:
                 return (
                     "hours",
-                    f"{hours_already_that_day.normalize():f} hours are already logged "
+                    f"{hours_text(hours_already_that_day)} hours are already logged "
                     "that day: a day cannot have more than 24 hours",
                 )
             return "hours", "Hours in one day must be 24 or fewer"

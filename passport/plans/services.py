@@ -135,8 +135,10 @@ def change_plan_item_due_date(
     """Move an unfinished plan item to a new due date, today or later, with a written
     reason: only a current trainer of the trainee or their training lead may. The
     change is audited and the trainee is told the new date and the reason."""
+    # Lock the item's row only: a trainee without an organisation is an outer join,
+    # which PostgreSQL cannot lock.
     item = (
-        TrainingPlanItem.objects.select_for_update()
+        TrainingPlanItem.objects.select_for_update(of=("self",))
         .select_related("plan__trainee__organisation", "competency")
         .get(pk=item.pk)
     )

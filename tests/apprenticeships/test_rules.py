@@ -120,3 +120,11 @@ def test_review_dates_outside_the_apprenticeship_are_refused():
 def test_ksb_progress_counts_the_mapped_competencies_held():
     assert rules.ksb_progress({1, 2, 3}, {2, 3, 9}) == (2, 3)
     assert rules.ksb_progress(set(), {1}) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("hours", "text"),
+    [("400", "400"), ("6.50", "6.5"), ("0.00", "0"), ("7.25", "7.25"), ("1E+2", "100")],
+)
+def test_hours_are_written_as_people_write_them(hours, text):
+    assert rules.hours_text(Decimal(hours)) == text
