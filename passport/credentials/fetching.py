@@ -29,19 +29,27 @@ def is_public_address(address: str) -> bool:
     )
 
 
+NOT_PUBLIC = (
+    "The issuer's site is not at a public internet address, so nothing is fetched "
+    "from it."
+)
+
+
 def public_address(host: str, port: int) -> str:
     """The address to connect to for a host, once every address it resolves to is
-    public; resolving once and connecting to that address defeats DNS rebinding."""
+    public; resolving once and connecting to that address defeats DNS rebinding.
+    "localhost" and its subdomains are loopback by definition (RFC 6761), refused
+    whether or not this machine's resolver knows them."""
+    name = host.lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        raise FetchRefused(NOT_PUBLIC)
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
         raise FetchRefused("The issuer's site could not be found.") from error
     addresses = [info[4][0] for info in found]
     if not addresses or not all(is_public_address(a) for a in addresses):
-        raise FetchRefused(
-            "The issuer's site is not at a public internet address, so nothing is "
-            "fetched from it."
-        )
+        raise FetchRefused(NOT_PUBLIC)
     return addresses[0]
 
 

@@ -71,7 +71,8 @@ def test_trainee_downloads_a_certificate_anyone_verifies_it_and_a_revocation_sho
     # The certificate number, typed instead, says where the code is: nothing more.
     page.get_by_role("link", name="Check another certificate").click()
     page.get_by_label("Verification code").fill(certificate.number)
-    page.get_by_role("button", name="Check certificate").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check certificate").click()
     assert page.title().startswith("Error:")
     assert page.get_by_text("You entered the certificate number").first.is_visible()
     assert not page.get_by_text("Priya Shah").count()

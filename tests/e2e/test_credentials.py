@@ -42,7 +42,8 @@ def test_lead_of_another_organisation_recognises_the_trainees_credential(
     assert page.get_by_role("heading", level=1).inner_text() == "Check a credential"
     assert_accessible("credentials-check")
 
-    page.get_by_role("button", name="Check credential").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check credential").click()
     assert page.title().startswith("Error:")
     assert page.locator(".nhsuk-error-summary").is_visible()
     assert_accessible("credentials-check-error")

@@ -47,7 +47,8 @@ def test_lead_changes_a_due_date_and_the_trainee_sees_it(
     page.get_by_role("heading", level=1, name=re.compile(code)).wait_for()
     check_page("lead-due-date-form")
 
-    page.get_by_role("button", name="Change due date").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Change due date").click()
     assert page.title().startswith("Error:")
     summary = page.locator(".nhsuk-error-summary")
     summary.get_by_role("link", name="Enter the new due date").wait_for()

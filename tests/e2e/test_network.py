@@ -54,8 +54,10 @@ def test_lead_assigns_trainer_and_plan_trainee_finds_mentor_mentor_accepts(
     assert page.get_by_role("heading", level=1).inner_text().startswith("Northshire")
     assert_accessible("network-organisation")
 
-    page.get_by_role("link", name="Assign a trainer").click()
-    page.get_by_role("button", name="Assign trainer").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Assign a trainer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Assign trainer").click()
     assert page.title().startswith("Error:")
     assert page.locator(".nhsuk-error-summary").is_visible()
     assert_accessible("network-assign-trainer-error")

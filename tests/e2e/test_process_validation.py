@@ -65,7 +65,8 @@ def test_trainer_records_a_failed_broth_test_and_tom_is_suspended(
     page.get_by_role("link", name="Record a broth transfer test for Tom Okafor").click()
     page.wait_for_url(re.compile(r"/validations/operators/\d+/broth_transfer/$"))
     assert_accessible("validations-record-form")
-    page.get_by_role("button", name="Sign and record the result").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign and record the result").click()
     assert page.title().startswith("Error:")
     assert page.get_by_role("link", name="Enter the date of the test").is_visible()
     assert_accessible("validations-record-errors")
