@@ -17,6 +17,27 @@ from apprenticeships import forms, policies, queries, services
 from apprenticeships.models import Apprenticeship, ProgressReview
 
 
+def _signed_review(view, form, sign):
+    """Sign through `sign()`; a refusal goes back to the form (a signing block signs
+    the person out), a signature shows its confirmation."""
+    try:
+        review = sign()
+    except services.ApprenticeshipError as error:
+        form.add_service_error(error)
+        return view.form_invalid(form)
+    except SignatureRejected as rejected:
+        signed_out = signed_out_after_signing_block(view.request, rejected)
+        if signed_out is not None:
+            return signed_out
+        form.add_error("password", str(rejected))
+        return view.form_invalid(form)
+    return render(
+        view.request,
+        "apprenticeships/review_signed.html",
+        {"review": review, "apprenticeship": view.apprenticeship},
+    )
+
+
 def _crumbs(apprenticeship: Apprenticeship | None = None) -> list[dict]:
     crumbs = [{"label": "Apprentices", "url": reverse("apprenticeships:index")}]
     if apprenticeship is not None:
@@ -138,26 +159,15 @@ class RecordReviewView(LoginRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        try:
-            review = services.record_review(
+        return _signed_review(
+            self,
+            form,
+            lambda: services.record_review(
                 self.apprenticeship,
                 recorded_by=self.request.user,
                 today=timezone.localdate(),
                 **form.cleaned_data,
-            )
-        except services.ApprenticeshipError as error:
-            form.add_service_error(error)
-            return self.form_invalid(form)
-        except SignatureRejected as rejected:
-            signed_out = signed_out_after_signing_block(self.request, rejected)
-            if signed_out is not None:
-                return signed_out
-            form.add_error("password", str(rejected))
-            return self.form_invalid(form)
-        return render(
-            self.request,
-            "apprenticeships/review_signed.html",
-            {"review": review, "apprenticeship": self.apprenticeship},
+            ),
         )
 
     def get_context_data(self, **kwargs):
@@ -187,25 +197,14 @@ class ReviewView(LoginRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        try:
-            review = services.sign_review(
+        return _signed_review(
+            self,
+            form,
+            lambda: services.sign_review(
                 self.review,
                 signer=self.request.user,
                 password=form.cleaned_data["password"],
-            )
-        except services.ApprenticeshipError as error:
-            form.add_service_error(error)
-            return self.form_invalid(form)
-        except SignatureRejected as rejected:
-            signed_out = signed_out_after_signing_block(self.request, rejected)
-            if signed_out is not None:
-                return signed_out
-            form.add_error("password", str(rejected))
-            return self.form_invalid(form)
-        return render(
-            self.request,
-            "apprenticeships/review_signed.html",
-            {"review": review, "apprenticeship": self.apprenticeship},
+            ),
         )
 
     def get_context_data(self, **kwargs):
