@@ -10,10 +10,11 @@ competences the record supports under review and tells the administrators.
 
 Signatures are read in chunks by primary key, each chunk in a fixed number of
 queries, so the check's cost grows with the records and never with their history.
-A record kind this package does not know (a signature over some other record) is
-checked against itself and the audit trail only.
+Apps later in the import order add their own kinds of signed record through the
+`signed_record_kinds` hook (`kinds`); a record kind nobody registered (a signature
+over some other record) is checked against itself and the audit trail only.
 
 `scan.verify_signed_records` runs the check; `checks` holds the rule for one
 signature; `workplace`, `validations` and `competences` read each kind of signed
-record.
+record; `kinds` is how another app adds one (apprenticeship progress reviews).
 """

@@ -20,6 +20,7 @@ from assessments.integrity.checks import (
     written_day,
 )
 from assessments.integrity.competences import COMPETENCE, competence_records
+from assessments.integrity.kinds import SignedRecordKind, registered_kinds
 from assessments.integrity.validations import (
     VALIDATION,
     unsigned_validation_results,
@@ -78,6 +79,7 @@ def _check_chunk(
     chunk: list[ElectronicSignature],
     *,
     competencies: dict[str, Any],
+    other_kinds: dict[str, SignedRecordKind],
     report: SignedRecordsReport,
 ) -> list[tuple[Mismatch, tuple[Support, ...]]]:
     by_type: dict[str, list[ElectronicSignature]] = defaultdict(list)
@@ -88,11 +90,15 @@ def _check_chunk(
         **validation_records(by_type[VALIDATION], competencies=competencies),
         **competence_records(by_type[COMPETENCE]),
     }
+    labels = dict(KIND_LABELS)
+    for record_type, kind in other_kinds.items():
+        records.update(kind.records(by_type[record_type]))
+        labels[record_type] = kind.label
     audited = audited_hashes(chunk)
     found = []
     for signature in chunk:
         record = records.get(signature.pk)
-        report.checked[KIND_LABELS.get(signature.record_type, OTHER)] += 1
+        report.checked[labels.get(signature.record_type, OTHER)] += 1
         content = record.content if record else None
         problem = signature_problem(
             signature,
@@ -156,10 +162,18 @@ def verify_signed_records(*, chunk_size: int = CHUNK_SIZE) -> SignedRecordsRepor
     administrators. Suspends nothing."""
     report = SignedRecordsReport()
     competencies = validation_competencies()
+    other_kinds = registered_kinds()
     found: list[tuple[Mismatch, tuple[Support, ...]]] = []
     signed_validations: set[str] = set()
     for chunk in _signature_chunks(chunk_size):
-        found.extend(_check_chunk(chunk, competencies=competencies, report=report))
+        found.extend(
+            _check_chunk(
+                chunk,
+                competencies=competencies,
+                other_kinds=other_kinds,
+                report=report,
+            )
+        )
         signed_validations.update(
             s.record_id for s in chunk if s.record_type == VALIDATION
         )
