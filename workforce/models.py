@@ -52,12 +52,13 @@ class Measure(models.TextChoices):
         "accreditations",
         "Assessor accreditations expiring within 90 days",
     )
+    APPRENTICES = "apprentices", "Apprentices on track"
 
 
 class WorkforceSummary(models.Model):
     """One month's count of a measure for an organisation and, where the measure has
     them, a specialist area, band and competency. `count` is what is counted (passes
-    of attempts, correct answers of answers); `total` its denominator, if any."""
+    of attempts, correct answers of answers, apprentices on track of apprentices); `total` its denominator, if any."""
 
     month = models.DateField(help_text="First day of the month summarised.")
     as_of = models.DateField(help_text="The day the month's figures were taken on.")

@@ -22,7 +22,7 @@ BY_AREA = {
     Measure.ATTEMPTS,
     Measure.GAPS,
 }
-BY_BAND = BY_AREA | {Measure.STAFF, Measure.TRAINEES}
+BY_BAND = BY_AREA | {Measure.STAFF, Measure.TRAINEES, Measure.APPRENTICES}
 
 
 @dataclass(frozen=True)
@@ -211,6 +211,20 @@ def dashboard(filters: Filters, *, today: date | None = None) -> Dashboard:
             note="Counted by organisation: the specialist area and band filters do "
             "not apply.",
         ),
+        _chart(
+            "apprentices",
+            "Apprentices on track",
+            "Apprentices in learning, and those on track: off-the-job hours at or "
+            "above the minimum expected to date and no progress review overdue.",
+            months,
+            [
+                ("Apprentices", totals[Measure.APPRENTICES]),
+                ("On track", counts[Measure.APPRENTICES]),
+            ],
+            rate=("On track", counts[Measure.APPRENTICES], totals[Measure.APPRENTICES]),
+            note="Counted by employer and the apprentice's band: the specialist area "
+            "filter does not apply.",
+        ),
     )
     return Dashboard(
         months=months,
@@ -290,6 +304,7 @@ ORGANISATION_COLUMNS = (
     (Measure.OVERDUE, "Overdue plan items"),
     (Measure.ASSESSORS, "Accredited assessors"),
     (Measure.ACCREDITATIONS_EXPIRING, "Accreditations expiring"),
+    (Measure.APPRENTICES, "Apprentices on track"),
 )
 
 

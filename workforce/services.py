@@ -5,17 +5,23 @@ The refresh counts with plain ORM aggregates, one grouped query per measure and
 month, so PostgreSQL and SQLite give the same numbers from the same code. A past
 month is counted as things stood on its last day, from the dates records carry."""
 
+from collections import Counter, defaultdict
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from academy.models import User
 from academy.roles import NATIONAL_LEAD, REGIONAL_LEAD, TRAINEE
 from academy.services import record_audit_event
+from apprenticeships import rules as apprenticeship_rules
+from apprenticeships.models import Apprenticeship, OffTheJobEntry, ProgressReview
+from apprenticeships.queries import Hours
 from assessments.models import Attempt, AttemptAnswer, AttemptStatus
+from courses.models import Enrolment
 from passport.models import Competence, TrainingPlanItem
 from trainers.models import Accreditation
 from workforce import rules
@@ -200,7 +206,101 @@ def _month_rows(month: date, day: date) -> list[dict]:
         .annotate(n=Count("id")),
         org="person__organisation",
     )
+    rows.extend(_apprentice_rows(day))
     return rows
+
+
+def _academy_hours(apprenticeships: list[dict], day: date) -> dict[int, Decimal]:
+    """Each apprenticeship's Academy modules completed from its start to `day`, at
+    each module's estimated time, as `apprenticeships.queries.academy_learning`
+    counts them."""
+    completed = defaultdict(list)
+    for trainee, completed_at, minutes in Enrolment.objects.filter(
+        trainee__in={a["apprentice"] for a in apprenticeships},
+        completed_at__date__lte=day,
+    ).values_list("trainee", "completed_at", "module__estimated_minutes"):
+        completed[trainee].append((timezone.localdate(completed_at), minutes))
+    return {
+        a["pk"]: sum(
+            (
+                (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+                for on, minutes in completed[a["apprentice"]]
+                if on >= a["start_date"]
+            ),
+            Decimal(0),
+        )
+        for a in apprenticeships
+    }
+
+
+def _apprentice_rows(day: date) -> list[dict]:
+    """Apprentices in learning on `day` by employer and band (`total`), and those on
+    track (`count`): off-the-job hours at or above the minimum expected by then
+    (`apprenticeships.queries.Hours.on_track`) and no progress review overdue, that
+    is past 12 weeks from the last review held by then (or from the start)."""
+    logged = (
+        OffTheJobEntry.objects.filter(
+            apprenticeship=OuterRef("pk"), off_the_job=True, on_date__lte=day
+        )
+        .order_by()
+        .values("apprenticeship")
+        .annotate(hours=Sum("hours"))
+        .values("hours")
+    )
+    last_review = (
+        ProgressReview.objects.filter(apprenticeship=OuterRef("pk"), held_on__lte=day)
+        .order_by("-held_on")
+        .values("held_on")[:1]
+    )
+    apprenticeships = list(
+        Apprenticeship.objects.filter(
+            start_date__lte=day, planned_end_date__gte=day
+        ).values(
+            "pk",
+            "apprentice",
+            "employer",
+            "start_date",
+            "planned_end_date",
+            band=F("apprentice__band"),
+            standard_minimum=F("standard__otj_minimum_hours"),
+            logged=Subquery(logged),
+            last_review=Subquery(last_review),
+        )
+    )
+    academy = _academy_hours(apprenticeships, day)
+    apprentices, on_track = Counter(), Counter()
+    for a in apprenticeships:
+        start, end = a["start_date"], a["planned_end_date"]
+        minimum = apprenticeship_rules.minimum_hours(
+            start=start, planned_end=end, standard_minimum=a["standard_minimum"]
+        )
+        hours = Hours(
+            logged_off_the_job=a["logged"] or Decimal(0),
+            academy=academy[a["pk"]],
+            minimum=minimum,
+            expected_now=apprenticeship_rules.expected_by(
+                start=start, planned_end=end, total_minimum=minimum, today=day
+            ),
+            rule=apprenticeship_rules.rule_set_for(start).name,
+        )
+        _, review_due_by = apprenticeship_rules.next_review_window(
+            start=start, last_review=a["last_review"]
+        )
+        group = (a["employer"], a["band"])
+        apprentices[group] += 1
+        on_track[group] += hours.on_track and day <= review_due_by
+    return [
+        {
+            "measure": Measure.APPRENTICES,
+            "organisation_id": employer,
+            "area_id": None,
+            "band": band,
+            "competency_id": None,
+            "count": on_track[employer, band],
+            "total": total,
+        }
+        for (employer, band), total in apprentices.items()
+    ]
 
 
 @transaction.atomic

@@ -30,7 +30,8 @@ def test_the_regional_lead_filters_her_dashboard_and_downloads_a_csv(
     page.get_by_role("heading", level=1, name="Workforce dashboard").wait_for()
     main = page.locator("main").inner_text()
     assert "Southvale" not in main  # another region's trust
-    assert page.locator("svg.academy-chart").count() == 7
+    assert page.locator("svg.academy-chart").count() == 8
+    assert "Apprentices on track" in main
     check_page("workforce-dashboard")
 
     page.get_by_label("Organisation", exact=True).select_option(

@@ -18,6 +18,7 @@ TABLES = [
     "answers",
     "assessors",
     "accreditations",
+    "apprentices",
     "coverage-by-area",
     "knowledge-gaps",
     "organisations",
