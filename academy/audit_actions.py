@@ -120,6 +120,14 @@ AUDIT_ACTIONS: dict[str, str] = {
     "review and nothing was suspended.",
     "passport.signature_finding_resolved": "An administrator resolved a finding of a "
     "signed record changed after signing, with their reason.",
+    # workforce: who sees the regional and national dashboards
+    "workforce.regional_lead_appointed": "A person was made regional lead of a "
+    "region: they see its organisations' workforce dashboard.",
+    "workforce.regional_lead_role_ended": "A person stopped being regional lead of a "
+    "region (removed, or appointed to another region).",
+    "workforce.national_lead_appointed": "A person was made national TSET lead: they "
+    "see every organisation's workforce dashboard.",
+    "workforce.national_lead_removed": "A person stopped being national TSET lead.",
 }
 
 # Names written by earlier code, still stored in the chain, and what they mean now.

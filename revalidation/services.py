@@ -1,6 +1,7 @@
 """Writes of the revalidation portfolio: start a year, plan, draft and complete CPD
 records, record the peer discussion and reflective account, and remind people before
-the submission window closes. Nothing is submitted to the GPhC from here."""
+the submission window closes. Every write of a portfolio is audited, its person the
+actor. Nothing is submitted to the GPhC from here."""
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from academy.models import User
+from academy.services import record_audit_event
 from notifications.kinds import Kind
 from notifications.services import notify
 from revalidation import rules
@@ -60,12 +62,28 @@ def start_revalidation_year(
         raise PortfolioError(
             "renewal_date", "The renewal date must be within the next 12 months"
         )
-    year, _ = RevalidationYear.objects.get_or_create(
+    year, created = RevalidationYear.objects.get_or_create(
         person=person,
         renewal_date=renewal_date,
         defaults={"created_at": timezone.now()},
     )
+    if created:
+        record_audit_event(
+            "revalidation.revalidation_year_started",
+            actor=person,
+            target=year,
+            details={"renewal_date": renewal_date.isoformat()},
+        )
     return year
+
+
+def _audit_record(action: str, record: CPDRecord) -> None:
+    record_audit_event(
+        action,
+        actor=record.year.person,
+        target=record,
+        details={"year_id": record.year_id, "kind": record.kind},
+    )
 
 
 @transaction.atomic
@@ -81,7 +99,7 @@ def plan_cpd_record(
         raise PortfolioError(
             "what", "Plans are made during the revalidation year they belong to"
         )
-    return CPDRecord.objects.create(
+    record = CPDRecord.objects.create(
         year=year,
         kind=CPDKind.PLANNED,
         what=what,
@@ -90,6 +108,8 @@ def plan_cpd_record(
         created_at=now,
         updated_at=now,
     )
+    _audit_record("revalidation.cpd_record_created", record)
+    return record
 
 
 @transaction.atomic
@@ -99,7 +119,7 @@ def draft_cpd_record_from_activity(
     """An unplanned record drafted from Academy activity: "what", the date and the
     evidence filled in; the benefit is left for the person to write. Drafting the
     same activity again returns the record already drafted."""
-    record, _ = CPDRecord.objects.get_or_create(
+    record, created = CPDRecord.objects.get_or_create(
         year=year,
         source_key=activity.key,
         defaults={
@@ -112,6 +132,8 @@ def draft_cpd_record_from_activity(
             "updated_at": now,
         },
     )
+    if created:
+        _audit_record("revalidation.cpd_record_created", record)
     return record
 
 
@@ -121,13 +143,15 @@ def start_unplanned_cpd_record(
 ) -> CPDRecord:
     """An unplanned record of learning from outside the Academy, as a draft."""
     what = _required("what", what, "Enter what you learned")
-    return CPDRecord.objects.create(
+    record = CPDRecord.objects.create(
         year=year,
         kind=CPDKind.UNPLANNED,
         what=what,
         created_at=now,
         updated_at=now,
     )
+    _audit_record("revalidation.cpd_record_created", record)
+    return record
 
 
 @transaction.atomic
@@ -169,12 +193,38 @@ def save_cpd_record(
     record.benefit = (benefit or "").strip()
     record.evidence = (evidence or "").strip()
     record.updated_at = now
+    was_completed = record.completed_at is not None
     if complete and record.benefit:
         record.completed_at = record.completed_at or now
     elif not record.benefit:
         record.completed_at = None
     record.save()
+    _audit_record(
+        "revalidation.cpd_record_completed"
+        if record.completed_at is not None and not was_completed
+        else "revalidation.cpd_record_updated",
+        record,
+    )
     return record
+
+
+@transaction.atomic
+def delete_draft_cpd_record(record: CPDRecord) -> None:
+    """Delete a record still in draft. A completed record is kept: it counts towards
+    the year, and changing it is the way to correct it."""
+    record = (
+        CPDRecord.objects.select_for_update()
+        .select_related("year__person")
+        .get(pk=record.pk)
+    )
+    if record.completed_at is not None:
+        raise PortfolioError(
+            "record",
+            "This CPD record is completed, so it cannot be deleted: it counts towards "
+            "your revalidation year. Change it instead if something is wrong",
+        )
+    _audit_record("revalidation.cpd_record_deleted", record)
+    record.delete()
 
 
 @transaction.atomic
@@ -196,6 +246,12 @@ def record_exceptional_circumstances(
             "reason", reason, "Enter the exceptional circumstances the GPhC agreed"
         )
     year.save(update_fields=["reduced_cpd_records", "exceptional_circumstances"])
+    record_audit_event(
+        "revalidation.exceptional_circumstances_recorded",
+        actor=year.person,
+        target=year,
+        details={"reduced_cpd_records": year.reduced_cpd_records},
+    )
     return year
 
 
@@ -229,7 +285,7 @@ def record_peer_discussion(
     what_changed = _required(
         "what_changed", what_changed, "Enter what changed in your practice"
     )
-    discussion, _ = PeerDiscussion.objects.update_or_create(
+    discussion, created = PeerDiscussion.objects.update_or_create(
         year=year,
         defaults={
             "peer_name": peer_name,
@@ -238,6 +294,14 @@ def record_peer_discussion(
             "what_changed": what_changed,
             "updated_at": now,
         },
+    )
+    record_audit_event(
+        "revalidation.peer_discussion_recorded"
+        if created
+        else "revalidation.peer_discussion_updated",
+        actor=year.person,
+        target=discussion,
+        details={"year_id": year.pk, "discussed_on": discussed_on.isoformat()},
     )
     return discussion
 
@@ -259,7 +323,7 @@ def write_reflective_account(
     if any(standard.pk not in allowed for standard in chosen):
         raise PortfolioError("standards", "Choose standards set for this year")
     account = _required("account", account, "Enter your reflective account")
-    reflective, _ = ReflectiveAccount.objects.update_or_create(
+    reflective, created = ReflectiveAccount.objects.update_or_create(
         year=year,
         defaults={
             "account": account,
@@ -268,6 +332,17 @@ def write_reflective_account(
         },
     )
     reflective.standards.set(chosen)
+    record_audit_event(
+        "revalidation.reflective_account_written"
+        if created
+        else "revalidation.reflective_account_updated",
+        actor=year.person,
+        target=reflective,
+        details={
+            "year_id": year.pk,
+            "standards": sorted(standard.code for standard in chosen),
+        },
+    )
     return reflective
 
 
