@@ -87,6 +87,27 @@ AUDIT_ACTIONS: dict[str, str] = {
     "for an apprentice, with the day and whether they were off the job.",
     "apprenticeships.progress_review_recorded": "A progress review of an apprentice "
     "was recorded by someone named on the apprenticeship, who signed it.",
+    # revalidation: the GPhC revalidation portfolio, written by its person
+    "revalidation.revalidation_year_started": "A registrant started a revalidation "
+    "year, ending on their renewal date.",
+    "revalidation.cpd_record_created": "A registrant planned a CPD record, started "
+    "an unplanned one or drafted one from their Academy activity.",
+    "revalidation.cpd_record_updated": "A registrant changed a CPD record or saved it "
+    "as a draft.",
+    "revalidation.cpd_record_completed": "A registrant completed a CPD record with "
+    "its benefit to people using services: it counts towards the year.",
+    "revalidation.cpd_record_deleted": "A registrant deleted a CPD record still in "
+    "draft.",
+    "revalidation.peer_discussion_recorded": "A registrant recorded the year's peer "
+    "discussion.",
+    "revalidation.peer_discussion_updated": "A registrant changed the year's peer "
+    "discussion.",
+    "revalidation.reflective_account_written": "A registrant wrote the year's "
+    "reflective account against the standards set for it.",
+    "revalidation.reflective_account_updated": "A registrant rewrote the year's "
+    "reflective account.",
+    "revalidation.exceptional_circumstances_recorded": "A registrant recorded (or "
+    "cleared) the reduced requirement the GPhC agreed for exceptional circumstances.",
     # passport: what a person holds
     "passport.competence_awarded": "A competence was awarded, with its expiry from "
     "the revalidation rule.",
