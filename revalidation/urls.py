@@ -17,6 +17,9 @@ urlpatterns = [
     ),
     path("cpd/<int:pk>/", views.CompleteRecordView.as_view(), name="record"),
     path(
+        "cpd/<int:pk>/delete/", views.DeleteRecordView.as_view(), name="delete_record"
+    ),
+    path(
         "cpd/<int:pk>/complete/",
         views.RecordCompleteView.as_view(),
         name="record_complete",

@@ -3,6 +3,7 @@ needed, CPD records planned, drafted from Academy activity and completed, the pe
 discussion, the reflective account, and the exports. Each page asks `policies` who
 may open it: another person's record is not found."""
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -196,6 +197,26 @@ class CompleteRecordView(RecordMixin, FormView):
             planned=self.record.kind == CPDKind.PLANNED,
             crumbs=_portfolio_crumbs(),
             **kwargs,
+        )
+
+
+class DeleteRecordView(RecordMixin, TemplateView):
+    """Confirm, then delete, a draft CPD record (POST only deletes). A completed
+    record is kept: the page says why and offers no button."""
+
+    template_name = "revalidation/delete_record.html"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.delete_draft_cpd_record(self.record)
+        except services.PortfolioError as error:
+            return self.render_to_response(self.get_context_data(refusal=error.message))
+        messages.success(request, "Your draft CPD record was deleted.")
+        return redirect("revalidation:portfolio")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            record=self.record, crumbs=_portfolio_crumbs(), **kwargs
         )
 
 

@@ -305,3 +305,48 @@ def test_the_home_page_says_what_is_still_needed(client, registrant, year):
 def test_the_home_page_of_someone_unregistered_has_no_revalidation_panel(client, db):
     client.force_login(UserFactory(registration_number="", roles=["Trainee"]))
     assert "GPhC revalidation" not in _text(client.get("/").content)
+
+
+def test_the_owner_deletes_a_draft_record_after_confirming(client, registrant, planned):
+    client.force_login(registrant)
+    portfolio = client.get(reverse("revalidation:portfolio")).content.decode()
+    url = reverse("revalidation:delete_record", args=[planned.pk])
+    assert f'href="{url}"' in portfolio
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Delete this draft CPD record?" in _text(page.content)
+    assert CPDRecord.objects.filter(pk=planned.pk).exists()  # GET deletes nothing
+
+    response = client.post(url, follow=True)
+    assert response.redirect_chain == [(reverse("revalidation:portfolio"), 302)]
+    assert "Your draft CPD record was deleted." in _text(response.content)
+    assert not CPDRecord.objects.filter(pk=planned.pk).exists()
+
+
+def test_a_completed_record_cannot_be_deleted(client, registrant, planned):
+    client.force_login(registrant)
+    client.post(reverse("revalidation:record", args=[planned.pk]), _completion(planned))
+    planned.refresh_from_db()
+    assert planned.counts
+    url = reverse("revalidation:delete_record", args=[planned.pk])
+    assert (
+        f'href="{url}"'
+        not in client.get(reverse("revalidation:portfolio")).content.decode()
+    )
+
+    page = _text(client.get(url).content)
+    assert "This CPD record cannot be deleted" in page
+    assert "Delete the draft" not in page
+    response = client.post(url)
+    assert response.status_code == 200
+    assert "completed, so it cannot be deleted" in _text(response.content)
+    assert CPDRecord.objects.filter(pk=planned.pk).exists()
+
+
+def test_another_persons_draft_cannot_be_deleted(client, planned):
+    client.force_login(UserFactory(registration_number="5077777", roles=["Trainee"]))
+    url = reverse("revalidation:delete_record", args=[planned.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    assert CPDRecord.objects.filter(pk=planned.pk).exists()
