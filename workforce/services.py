@@ -32,14 +32,23 @@ MARKED = [AttemptStatus.SUBMITTED, AttemptStatus.TIMED_OUT]
 NOT_HELD = ["suspended", "revoked"]
 
 
+class LeadAppointmentError(ValueError):
+    """An appointment that cannot be made, with the message to show."""
+
+
 @transaction.atomic
 def appoint_regional_lead(
     *, person: User, region: str, appointed_by: User | None = None
 ) -> RegionalLeadRole:
-    """Make a person regional lead of a region's organisations from today."""
-    RegionalLeadRole.objects.filter(person=person, ends_on=None).exclude(
+    """Make a person regional lead of a region's organisations from today; a role
+    they hold for another region ends today."""
+    region = region.strip()
+    if not region:
+        raise LeadAppointmentError("Choose the region the regional lead will lead")
+    for earlier in RegionalLeadRole.objects.filter(person=person, ends_on=None).exclude(
         region=region
-    ).update(ends_on=timezone.localdate())
+    ):
+        _end_regional_lead_role(earlier, ended_by=appointed_by)
     role, created = RegionalLeadRole.objects.get_or_create(
         person=person,
         ends_on=None,
@@ -48,12 +57,33 @@ def appoint_regional_lead(
     person.groups.add(Group.objects.get(name=REGIONAL_LEAD))
     if created:
         record_audit_event(
-            "academy.user_roles_changed",
+            "workforce.regional_lead_appointed",
             actor=appointed_by,
-            target=person,
-            details={"added": REGIONAL_LEAD, "region": region},
+            target=role,
+            details={"person": person.email, "region": region},
         )
     return role
+
+
+def _end_regional_lead_role(role: RegionalLeadRole, *, ended_by: User | None) -> None:
+    role.ends_on = timezone.localdate()
+    role.save(update_fields=["ends_on"])
+    record_audit_event(
+        "workforce.regional_lead_role_ended",
+        actor=ended_by,
+        target=role,
+        details={"person": role.person.email, "region": role.region},
+    )
+
+
+@transaction.atomic
+def end_regional_lead_role(*, role: RegionalLeadRole, ended_by: User) -> None:
+    """End a regional lead role today: the person no longer sees the dashboard."""
+    role = RegionalLeadRole.objects.select_for_update().get(pk=role.pk)
+    if role.ends_on is not None:
+        return
+    _end_regional_lead_role(role, ended_by=ended_by)
+    role.person.groups.remove(Group.objects.get(name=REGIONAL_LEAD))
 
 
 @transaction.atomic
@@ -63,10 +93,24 @@ def appoint_national_lead(*, person: User, appointed_by: User | None = None) -> 
         return
     person.groups.add(Group.objects.get(name=NATIONAL_LEAD))
     record_audit_event(
-        "academy.user_roles_changed",
+        "workforce.national_lead_appointed",
         actor=appointed_by,
         target=person,
-        details={"added": NATIONAL_LEAD},
+        details={"person": person.email},
+    )
+
+
+@transaction.atomic
+def remove_national_lead(*, person: User, removed_by: User) -> None:
+    """Take the national TSET lead role from a person."""
+    if not person.groups.filter(name=NATIONAL_LEAD).exists():
+        return
+    person.groups.remove(Group.objects.get(name=NATIONAL_LEAD))
+    record_audit_event(
+        "workforce.national_lead_removed",
+        actor=removed_by,
+        target=person,
+        details={"person": person.email},
     )
 
 
