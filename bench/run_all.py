@@ -2,6 +2,12 @@
 
     make bench        (or: .venv/bin/python bench/run_all.py --sizes 1000 10000)
 
+One page, or a few, alone (the bare view is always measured beside them), on
+databases of your own (BENCH_DATABASE_PREFIX, default academy_bench):
+
+    BENCH_DATABASE_PREFIX=my_bench .venv/bin/python bench/run_all.py --sizes 10000 \
+        --pages "Workforce dashboard"
+
 For each size it makes sure the database academy_bench_<size> on the PostgreSQL
 server of BENCH_DATABASE_SERVER (default postgres://postgres@127.0.0.1:5432) holds a
 scale dataset (migrating and running `generate_scale_data` into a new database once),
@@ -32,10 +38,15 @@ RESULTS = ROOT / "bench" / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SERVER = os.environ.get("BENCH_DATABASE_SERVER", "postgres://postgres@127.0.0.1:5432")
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+DATABASE_PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "academy_bench")
+
+
+def database_name(size: int) -> str:
+    return f"{DATABASE_PREFIX}_{size}"
 
 
 def database_url(size: int) -> str:
-    return f"{SERVER}/academy_bench_{size}"
+    return f"{SERVER}/{database_name(size)}"
 
 
 def django_env(size: int) -> dict:
@@ -51,10 +62,10 @@ def django_env(size: int) -> dict:
 def has_scale_data(size: int) -> bool:
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
         exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [f"academy_bench_{size}"]
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database_name(size)]
         ).fetchone()
         if not exists:
-            connection.execute(f'CREATE DATABASE "academy_bench_{size}"')
+            connection.execute(f'CREATE DATABASE "{database_name(size)}"')
             return False
     with psycopg.connect(database_url(size)) as connection:
         found = connection.execute(
@@ -140,6 +151,12 @@ def serve(size: int, args) -> subprocess.Popen:
 
 def measure(size: int, args) -> dict:
     pages = targets(size)
+    if args.pages:
+        pages = [pages[0]] + [
+            page
+            for page in pages[1:]
+            if any(wanted in page["label"] for wanted in args.pages)
+        ]
     server = serve(size, args)
     try:
         time.sleep(5)
@@ -223,6 +240,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="LABEL",
+        help="measure only the pages whose label contains one of these words",
+    )
     args = parser.parse_args()
     RESULTS.mkdir(exist_ok=True)
     runs = []
