@@ -8,7 +8,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.db import connection
 from wagtail.models import Page, Site
@@ -75,74 +74,99 @@ def trainee(make_user):
 
 
 class DemoSnapshot:
-    """The demo world as `load_demo` first left it in a test that commits (a browser
-    journey's live server, a test with real workers) on the in-memory SQLite database:
-    a copy of the database and of the private files. Later such tests restore it with
-    SQLite's backup API in a fraction of a second instead of loading the demo again.
-    On SQLite every test that asks for the demo commits, so that it can be restored;
-    on PostgreSQL each loads it inside its transaction."""
+    """The demo world as `load_demo` first left it in a test that commits: a copy of
+    the database and of the private files. Later demo tests restore it in a second or
+    two instead of loading the demo again (about 25 s). Every test that asks for the
+    demo commits, so that it can be restored, and the database is emptied after it.
+
+    On SQLite (in memory) the copy is taken with SQLite's backup API; on PostgreSQL it
+    is a database made from the test database as a template, and restoring makes the
+    test database anew from it."""
 
     def __init__(self) -> None:
-        self.database: sqlite3.Connection | None = None
+        self.sqlite: sqlite3.Connection | None = None
+        self.template: str | None = None
         self.files: Path | None = None
 
-    @staticmethod
-    def usable() -> bool:
-        return connection.vendor == "sqlite" and not connection.in_atomic_block
-
     def take(self, private_root: Path) -> None:
-        connection.ensure_connection()
-        self.database = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(self.database)
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            self.sqlite = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self.sqlite)
+        else:
+            template = f"{connection.settings_dict['NAME']}_demo"
+            _copy_postgresql_database(connection.settings_dict["NAME"], template)
+            self.template = template
         self.files = Path(tempfile.mkdtemp(prefix="academy-demo-files-"))
         atexit.register(shutil.rmtree, self.files, ignore_errors=True)
         if private_root.exists():
             shutil.copytree(private_root, self.files, dirs_exist_ok=True)
 
     def restore(self, private_root: Path) -> bool:
-        if self.database is None or self.files is None:
+        if self.files is None:
             return False
-        connection.ensure_connection()
-        self.database.backup(connection.connection)
+        if self.sqlite is not None:
+            connection.ensure_connection()
+            self.sqlite.backup(connection.connection)
+        else:
+            _copy_postgresql_database(self.template, connection.settings_dict["NAME"])
         shutil.copytree(self.files, private_root, dirs_exist_ok=True)
         return True
+
+    def drop(self) -> None:
+        if self.template is not None:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(
+                    f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)'
+                )
+            self.template = None
+
+
+def _copy_postgresql_database(source: str, target: str) -> None:
+    """Replace `target` by a copy of `source`. PostgreSQL copies only a database that
+    nobody is connected to, and drops only one nobody uses: this process's
+    connections are closed (Django opens them again on the next query) and any other
+    session on either is ended."""
+    from django.db import connections
+
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
+        cursor.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
 
 
 DEMO_SNAPSHOT = DemoSnapshot()
 
 
-def _load_demo(settings, private_storage) -> None:
+@pytest.fixture(scope="session", autouse=True)
+def _drop_demo_snapshot(django_db_setup, django_db_blocker):
+    yield
+    with django_db_blocker.unblock():
+        DEMO_SNAPSHOT.drop()
+
+
+@pytest.fixture
+def demo_data(
+    transactional_db, django_db_serialized_rollback, settings, private_storage
+):
+    """The whole `load_demo` content, as a new user of the demo would see it.
+
+    Outside a transaction, so that the snapshot can be restored. Serialized rollback
+    puts the migrations' data (roles, the home page) back for a first load, and keeps
+    the emptying from making content types anew."""
     from django.core.management import call_command
 
-    snapshot = DEMO_SNAPSHOT.usable()
-    if snapshot and DEMO_SNAPSHOT.restore(Path(private_storage)):
+    if DEMO_SNAPSHOT.restore(Path(private_storage)):
         return
     settings.DEBUG = True
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     settings.DEBUG = False
-    if snapshot:
-        DEMO_SNAPSHOT.take(Path(private_storage))
-
-
-if "sqlite" in django_settings.DATABASES["default"]["ENGINE"]:
-    # Outside a transaction, so that the snapshot can be restored: a second or two
-    # (the database is emptied after the test) instead of loading the demo again.
-    # Serialized rollback puts the migrations' data (roles, the home page) back for a
-    # first load, and keeps the emptying from making content types anew.
-
-    @pytest.fixture
-    def demo_data(
-        transactional_db, django_db_serialized_rollback, settings, private_storage
-    ):
-        """The whole `load_demo` content, as a new user of the demo would see it."""
-        _load_demo(settings, private_storage)
-
-else:
-
-    @pytest.fixture
-    def demo_data(db, settings, private_storage):
-        """The whole `load_demo` content, as a new user of the demo would see it."""
-        _load_demo(settings, private_storage)
+    DEMO_SNAPSHOT.take(Path(private_storage))
 
 
 @pytest.fixture(autouse=True)
