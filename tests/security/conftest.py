@@ -1,4 +1,7 @@
-"""The demo world once for the security battery, a client per role."""
+"""The demo world once for the security battery, a client per role: the demo's
+accounts (among them the regional and national leads, Jordan Reid the apprentice, his
+provider's representative and Eastfield's training lead), a trainer of another
+region and another apprentice's apprenticeship at Southvale."""
 
 import io
 from dataclasses import dataclass, field
@@ -25,6 +28,11 @@ ROLES = [
     "editor",
     "moderator",
     "admin",
+    "regional",
+    "national",
+    "apprentice",
+    "provider",
+    "lead_eastfield",
 ]
 DEMO_EMAILS = {
     "trainee": "trainee@academy.example",
@@ -36,7 +44,13 @@ DEMO_EMAILS = {
     "editor": "editor@academy.example",
     "moderator": "moderator@academy.example",
     "admin": "admin@academy.example",
+    "regional": "regional@academy.example",
+    "national": "national@academy.example",
+    "apprentice": "apprentice@academy.example",
+    "provider": "provider@academy.example",
+    "lead_eastfield": "lead.eastfield@academy.example",
 }
+OTHER_APPRENTICE = "apprentice.other@test.example"
 
 
 @dataclass
@@ -88,6 +102,37 @@ def _trainer_in_another_organisation() -> User:
     return trainer
 
 
+def _apprenticeship_at_southvale() -> None:
+    """Another apprentice's apprenticeship, at Southvale (South East), whose employer's
+    representative is its training lead, Daniel Evans, with another provider's
+    representative: nobody on Jordan Reid's apprenticeship is named on it."""
+    from apprenticeships.models import Apprenticeship, ApprenticeshipStandard
+
+    southvale = Organisation.objects.get(ods_code="RYQ")
+    today = timezone.localdate()
+    apprenticeship = Apprenticeship.objects.create(
+        apprentice=UserFactory(
+            organisation=southvale, email=OTHER_APPRENTICE, roles=["Trainee"]
+        ),
+        standard=ApprenticeshipStandard.objects.get(code="ST0300"),
+        employer=southvale,
+        training_provider="Southern Pharmacy Training",
+        employer_representative=User.objects.get(email=DEMO_EMAILS["lead2"]),
+        provider_representative=UserFactory(
+            organisation=None, email="provider.other@test.example"
+        ),
+        start_date=today - timedelta(days=60),
+        planned_end_date=today + timedelta(days=700),
+        gateway_date=today + timedelta(days=610),
+    )
+    apprenticeship.log_entries.create(
+        activity="Dispensary induction",
+        on_date=today - timedelta(days=5),
+        hours=7,
+        recorded_by=apprenticeship.employer_representative,
+    )
+
+
 @pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker):
     """The demo content and accounts plus a trainer of another organisation, loaded
@@ -104,6 +149,7 @@ def world(django_db_setup, django_db_blocker):
         people = {role: User.objects.get(email=e) for role, e in DEMO_EMAILS.items()}
         people["anonymous"] = None
         people["trainer_other"] = _trainer_in_another_organisation()
+        _apprenticeship_at_southvale()
         assert Organisation.objects.count() >= 4
         yield World(people=people)
         transaction.set_rollback(True)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.models import Page
 
-from academy.models import Competency
+from academy.models import Competency, Organisation
 from apprenticeships.models import Apprenticeship, ProgressReview
 from assessments.models import (
     Attempt,
@@ -28,6 +28,7 @@ from courses.models import (
 from notifications.models import Notification
 from passport.models import Certificate, Competence, ShareLink, TrainingPlanItem
 from revalidation.models import CPDRecord, RevalidationYear
+from tests.security.conftest import OTHER_APPRENTICE
 from trainers.models import Mentorship, Supervision
 
 # Staff-only interfaces with their own permission systems, probed as one entry each.
@@ -113,8 +114,8 @@ def _priya_revalidation_year(w) -> int:
 
 
 def _demo_apprenticeship(w) -> int:
-    """Jordan Reid's apprenticeship at Eastfield (no role of the battery is named on
-    it or leads Eastfield)."""
+    """Jordan Reid's apprenticeship at Eastfield: he, Eastfield's training lead (the
+    employer's representative) and the provider's representative are named on it."""
     return Apprenticeship.objects.get(apprentice__email="apprentice@academy.example").pk
 
 
@@ -310,6 +311,9 @@ URLS: dict[str, Callable] = {
     "revalidation:record": _with_pk(
         "revalidation:record", lambda w: _priya_cpd_record(w, completed=False)
     ),
+    "revalidation:delete_record": _with_pk(
+        "revalidation:delete_record", lambda w: _priya_cpd_record(w, completed=False)
+    ),
     "revalidation:record_complete": _with_pk(
         "revalidation:record_complete", lambda w: _priya_cpd_record(w, completed=True)
     ),
@@ -322,8 +326,7 @@ URLS: dict[str, Callable] = {
     ),
     "revalidation:pdf": _with_pk("revalidation:pdf", _priya_revalidation_year),
     "revalidation:text": _with_pk("revalidation:text", _priya_revalidation_year),
-    # Probed without an organisation: no role of the battery leads a region
-    # (tests/workforce check the regional and national leads' scope).
+    # Probed without an organisation (SCOPE_URLS ask for one in and out of a region).
     "workforce:dashboard": lambda w: reverse("workforce:dashboard"),
     "workforce:csv": lambda w: reverse("workforce:csv", args=["organisations"]),
     "apprenticeships:index": lambda w: reverse("apprenticeships:index"),
@@ -365,6 +368,38 @@ URLS: dict[str, Callable] = {
     "page:missing": lambda w: "/no-such-page/",
     "admin": lambda w: "/admin/",
     "django-admin": lambda w: "/django-admin/",
+}
+
+
+def _organisation(ods_code: str) -> int:
+    return Organisation.objects.get(ods_code=ods_code).pk
+
+
+def _southvale_apprenticeship(w) -> int:
+    """Another apprentice's, at Southvale (tests/security/conftest.py)."""
+    return Apprenticeship.objects.get(apprentice__email=OTHER_APPRENTICE).pk
+
+
+def _dashboard(name: str, ods_code: str, *args) -> Callable:
+    return lambda w: (
+        f"{reverse(name, args=args)}?organisation={_organisation(ods_code)}"
+    )
+
+
+# Routes probed again with the object of someone else in scope: another apprentice's
+# apprenticeship, and the workforce dashboard of an organisation in the regional
+# lead's region (Eastfield, North West) and of one outside it (Southvale, South East).
+# Built from the battery's own records, so not part of the sweeps of URLS.
+SCOPE_URLS: dict[str, Callable] = {
+    "apprenticeships:detail@southvale": _with_pk(
+        "apprenticeships:detail", _southvale_apprenticeship
+    ),
+    "apprenticeships:log_hours@southvale": _with_pk(
+        "apprenticeships:log_hours", _southvale_apprenticeship
+    ),
+    "workforce:dashboard@eastfield": _dashboard("workforce:dashboard", "RWX"),
+    "workforce:dashboard@southvale": _dashboard("workforce:dashboard", "RYQ"),
+    "workforce:csv@southvale": _dashboard("workforce:csv", "RYQ", "organisations"),
 }
 
 
