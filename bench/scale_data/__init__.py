@@ -12,6 +12,7 @@ from .learning import create_learning
 from .people import create_organisations, create_people, scale_people
 from .plan import ScalePlan
 from .supervision import create_supervision
+from .workforce import create_workforce_records
 
 STEPS = [
     ("organisations", create_organisations),
@@ -22,6 +23,10 @@ STEPS = [
     ("competences and their award events", create_competences),
     ("certificates (not rendered)", create_certificates),
     ("supervisions and object permissions", create_supervision),
+    (
+        "workforce records (answers, plans, accreditations, apprentices)",
+        create_workforce_records,
+    ),
 ]
 
 __all__ = ["STEPS", "ScalePlan", "scale_people"]

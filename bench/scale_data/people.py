@@ -1,5 +1,7 @@
 """Scale step: organisations in the network, their trainers and their trainees."""
 
+from datetime import timedelta
+
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -61,8 +63,10 @@ def create_people(plan: ScalePlan) -> int:
 
     def person(email, name, title, band, number):
         organisation = organisations[number % len(organisations)]
+        # Joined over the last two years, so the dashboards' staff trend has a past.
         return (email, name, title, band, organisation, password,
-                False, False, True, joined, "")  # fmt: skip
+                False, False, True, joined - timedelta(days=(number * 7) % 730),
+                "")  # fmt: skip
 
     rows = [
         person(f"trainer{n:05d}@{EMAIL_DOMAIN}", f"Trainer {n}",
