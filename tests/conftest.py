@@ -140,19 +140,22 @@ def _copy_postgresql_database(source: str, target: str) -> None:
         cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
 
 
-DEMO_SNAPSHOT = DemoSnapshot()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _drop_demo_snapshot(django_db_setup, django_db_blocker):
-    yield
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """One snapshot per test process, dropped before the test database is."""
+    snapshot = DemoSnapshot()
+    yield snapshot
     with django_db_blocker.unblock():
-        DEMO_SNAPSHOT.drop()
+        snapshot.drop()
 
 
 @pytest.fixture
 def demo_data(
-    transactional_db, django_db_serialized_rollback, settings, private_storage
+    transactional_db,
+    django_db_serialized_rollback,
+    demo_snapshot,
+    settings,
+    private_storage,
 ):
     """The whole `load_demo` content, as a new user of the demo would see it.
 
@@ -161,12 +164,12 @@ def demo_data(
     the emptying from making content types anew."""
     from django.core.management import call_command
 
-    if DEMO_SNAPSHOT.restore(Path(private_storage)):
+    if demo_snapshot.restore(Path(private_storage)):
         return
     settings.DEBUG = True
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     settings.DEBUG = False
-    DEMO_SNAPSHOT.take(Path(private_storage))
+    demo_snapshot.take(Path(private_storage))
 
 
 @pytest.fixture(autouse=True)
