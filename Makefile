@@ -22,6 +22,8 @@ test:
 
 bench:
 	bash scripts/system-packages.sh --bench
+	test -x $(BIN)/python || $(PYTHON) -m venv .venv
+	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/run_all.py
 
 LOAD_SECONDS ?= 300
