@@ -81,6 +81,7 @@ class WorkforceSummary(models.Model):
         indexes = [
             models.Index(fields=["month", "measure"], name="workforce_month_measure"),
             models.Index(fields=["organisation", "month"], name="workforce_org_month"),
+            models.Index(fields=["refreshed_at"], name="workforce_refreshed_at"),
         ]
 
     def __str__(self) -> str:

@@ -3,11 +3,13 @@ of grouped queries whatever the number of trainees. Every figure leaves here alr
 suppressed (`rules.shown_count`, `rules.shown_rate`), so the page, the chart tables
 and the CSV files show the same words."""
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet, Sum
+from django.core.cache import cache
+from django.db.models import Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from academy.models import Band, Competency, Organisation, SpecialistArea
@@ -124,9 +126,34 @@ def _chart(
     )
 
 
+# The figures change only when the nightly refresh runs; a day is long enough.
+CACHE_SECONDS = 24 * 60 * 60
+
+
 def dashboard(filters: Filters, *, today: date | None = None) -> Dashboard:
-    """The dashboard for the organisations in the lead's scope, filtered."""
+    """The dashboard for the organisations in the lead's scope, filtered; kept in the
+    cache until the summary is refreshed (the key holds the refresh time, the day, the
+    organisations in scope and the filters)."""
     today = today or timezone.localdate()
+    refreshed_at = WorkforceSummary.objects.aggregate(last=Max("refreshed_at"))["last"]
+    scope = sorted(filters.organisations.values_list("pk", flat=True))
+    asked = (
+        refreshed_at,
+        today,
+        scope,
+        filters.area.pk if filters.area else None,
+        filters.band,
+        filters.organisation.pk if filters.organisation else None,
+    )
+    key = "workforce:dashboard:" + hashlib.sha256(repr(asked).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = _dashboard(filters, today=today, refreshed_at=refreshed_at)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _dashboard(filters: Filters, *, today: date, refreshed_at) -> Dashboard:
     months = tuple(rules.trend_months(today))
     latest = months[-1]
     rows = _filtered(filters).filter(month__gte=months[0])
@@ -232,9 +259,7 @@ def dashboard(filters: Filters, *, today: date | None = None) -> Dashboard:
         coverage=_coverage_table(rows.filter(month=latest), latest),
         gaps=_gaps_table(rows, months),
         organisations=_organisations_table(rows.filter(month=latest), filters, latest),
-        refreshed_at=WorkforceSummary.objects.order_by("-refreshed_at")
-        .values_list("refreshed_at", flat=True)
-        .first(),
+        refreshed_at=refreshed_at,
     )
 
 

@@ -123,6 +123,29 @@ def test_the_dashboard_reads_the_database_as_often_with_more_trainees(
     assert _queries(client, counted.national_lead) == before
 
 
+def test_the_figures_are_counted_once_a_refresh_and_then_read_from_the_cache(
+    client, counted, make_user
+):
+    client.force_login(counted.national_lead)
+    organisations = reverse("workforce:csv", args=["organisations"])
+
+    def westbank_staff():
+        rows = csv.reader(io.StringIO(client.get(organisations).content.decode()))
+        return {row[0]: row for row in rows}["Westbank"][1]
+
+    assert westbank_staff() == "fewer than 5"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(DASHBOARD).status_code == 200
+    summary = [q for q in queries if "workforce_workforcesummary" in q["sql"]]
+    assert len(summary) == 1  # when the summary was last refreshed, nothing more
+
+    for _ in range(20):
+        make_user("Trainee", organisation=counted.westbank)
+    assert westbank_staff() == "fewer than 5"  # until the next refresh
+    services.refresh_workforce_summary()
+    assert westbank_staff() == "22"
+
+
 def test_the_home_page_leads_each_lead_to_their_dashboard(client, counted):
     client.force_login(counted.regional_lead)
     page = client.get("/").content.decode()
