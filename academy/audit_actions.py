@@ -28,6 +28,12 @@ AUDIT_ACTIONS: dict[str, str] = {
     "result.",
     "academy.audit_trail_reviewed": "An administrator reviewed the audit trail over a "
     "period and signed the review, with its outcome.",
+    "academy.identity_linked": "A person confirmed with their Academy password that "
+    "the account with their NHS identity's verified e-mail address is theirs: the "
+    "identity's subject id now signs them in.",
+    "academy.identity_sign_in_failed": "A sign-in through the NHS identity provider "
+    "was refused (details: the reason: state, ID token, nonce, audience, expiry, "
+    "provider unreachable, no account); nothing was created or linked.",
     # courses: e-learning and content review
     "courses.trainee_enrolled": "A trainee was enrolled on an e-learning module "
     "when they first opened it.",

@@ -35,6 +35,7 @@ account_patterns = [
 
 urlpatterns = [
     path("account/", include(account_patterns)),
+    path("account/nhs-identity/", include("academy.identity.urls")),
     path(
         "accessibility/",
         views.AccessibilityStatementView.as_view(),

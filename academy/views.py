@@ -10,6 +10,7 @@ from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
 from academy.forms import NHSFormMixin, SignInForm
+from academy.identity.provider import provider_configured
 from academy.signatures import SignatureRejected, check_signing_password
 
 
@@ -17,6 +18,10 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "registration/sign_in.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        """Offers sign-in with an NHS identity only where the provider is configured."""
+        return super().get_context_data(nhs_identity=provider_configured(), **kwargs)
 
 
 class NHSPasswordResetForm(NHSFormMixin, auth_views.PasswordResetForm):

@@ -1,6 +1,7 @@
 from .audit import AuditEvent
 from .audit_reviews import AuditTrailReview, AuditTrailReviewOutcome
 from .framework import Band, Competency, RevalidationKind, SpecialistArea
+from .identity import IdentityLink
 from .people import Organisation, UnitType, User
 from .signatures import ElectronicSignature, SignatureMeaning
 from .site import HomePage
@@ -13,6 +14,7 @@ __all__ = [
     "Competency",
     "ElectronicSignature",
     "HomePage",
+    "IdentityLink",
     "Organisation",
     "RevalidationKind",
     "SignatureMeaning",

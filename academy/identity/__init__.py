@@ -1,0 +1,1 @@
+"""Sign-in with an NHS identity provider (OpenID Connect), beside the local password."""
