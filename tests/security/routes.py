@@ -133,6 +133,10 @@ URLS: dict[str, Callable] = {
         "password_reset_confirm", kwargs={"uidb64": "MQ", "token": "set-password"}
     ),
     "password_reset_complete": lambda w: reverse("password_reset_complete"),
+    # Sign-in with an NHS identity: off here (no provider configured), so not found.
+    "identity:start": lambda w: reverse("identity:start"),
+    "identity:callback": lambda w: reverse("identity:callback"),
+    "identity:link": lambda w: reverse("identity:link"),
     "accessibility_statement": lambda w: reverse("accessibility_statement"),
     "courses:my_learning": lambda w: reverse("courses:my_learning"),
     "courses:complete_lesson": lambda w: reverse(
