@@ -180,12 +180,14 @@ def verified_identity(
     if "id_token" not in token:
         raise ProviderError("id_token_missing", NOT_BELIEVED)
     keys = _get_json(metadata["jwks_uri"], config)
-    return _checked_claims(config, token=token, keys=keys, nonce=pending["nonce"])
+    return checked_identity(config, token=token, keys=keys, nonce=pending["nonce"])
 
 
-def _checked_claims(
+def checked_identity(
     config: ProviderConfig, *, token: dict, keys: dict, nonce: str
 ) -> VerifiedIdentity:
+    """The person the token response's ID token names, once its signature (by one of
+    the provider's `keys`), issuer, audience, expiry, nonce and `auth_time` hold."""
     try:
         decoded = jwt.decode(
             token["id_token"],

@@ -88,16 +88,20 @@ def callback(request: HttpRequest) -> HttpResponse:
     config = _config()
     # Popped whatever happens: a state is answered once, so a replay finds nothing.
     pending = request.session.pop(PENDING_SIGN_IN, None)
-    state = request.GET.get("state", "")
-    if pending is None or not constant_time_compare(state, pending["state"]):
-        return _refused(request, reason="state_mismatch", message=NOT_BELIEVED)
-    if "error" in request.GET or not request.GET.get("code"):
+    # An error answer (the person cancelled, or the provider refused) signs no one in,
+    # with or without its state: tell them so rather than blame the state.
+    if "error" in request.GET:
         return _refused(
             request,
             reason="provider_declined",
             message="You did not finish signing in with your NHS identity, so you "
             "have not been signed in.",
         )
+    state = request.GET.get("state", "")
+    if pending is None or not constant_time_compare(state, pending["state"]):
+        return _refused(request, reason="state_mismatch", message=NOT_BELIEVED)
+    if not request.GET.get("code"):
+        return _refused(request, reason="code_missing", message=NOT_BELIEVED)
     try:
         identity = verified_identity(config, pending=pending, code=request.GET["code"])
     except ProviderError as error:

@@ -4,6 +4,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import requests
 from django.urls import reverse
 
 from academy.models import AuditEvent, IdentityLink, User
@@ -129,6 +130,17 @@ def test_a_replayed_state_is_refused(client, provider, priya):
     client.logout()
 
     assert_refused(client.get(callback), "state_mismatch")
+
+
+def test_a_sign_in_declined_at_the_provider_signs_no_one_in(client, provider):
+    authorization_url = start(client)
+    response = requests.post(
+        authorization_url, data={"action": "deny"}, allow_redirects=False, timeout=5
+    )
+    location = urlsplit(response.headers["Location"])
+    assert "error" in parse_qs(location.query)
+
+    assert_refused(client.get(f"{location.path}?{location.query}"), "provider_declined")
 
 
 def test_a_state_that_does_not_match_is_refused(client, provider, priya):
