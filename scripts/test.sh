@@ -41,12 +41,13 @@ PY
 }
 
 if reachable 127.0.0.1 5432 && reachable 127.0.0.1 6379; then
-  # The browser journeys do not depend on the database engine and already ran above.
-  echo "== pytest on PostgreSQL (browser journeys excepted), with a Celery worker on Redis"
+  # The browser journeys and the tests that use no database do not depend on the
+  # engine and already ran above.
+  echo "== pytest on PostgreSQL (browser journeys and tests without a database excepted), with a Celery worker on Redis"
   DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/academy} \
   TEST_CELERY_BROKER_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
   ACADEMY_REQUIRE_SERVICES=1 \
-    .venv/bin/pytest -p no:cacheprovider -n "$WORKERS" --dist loadgroup --durations=15 -m "not e2e"
+    .venv/bin/pytest -p no:cacheprovider -n "$WORKERS" --dist loadgroup --durations=15 -m "not e2e and not no_database"
 else
   echo "SKIPPED: the PostgreSQL run and the Celery worker test on Redis (127.0.0.1:5432 and 127.0.0.1:6379 must both answer)."
 fi

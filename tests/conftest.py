@@ -181,14 +181,26 @@ def private_storage(settings, tmp_path):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Under pytest-xdist, keep together the tests that must share one process: those
+    """Mark the tests that use no database: their outcome does not depend on the
+    engine, so the PostgreSQL pass leaves them out (`-m "not no_database"`).
+    Under pytest-xdist, keep together the tests that must share one process: those
     with real services (one private Redis and one set of workers at a time) and the
     security battery, whose world is loaded once for all its modules."""
     for item in items:
+        if not _uses_database(item) and not item.get_closest_marker("engine"):
+            item.add_marker(pytest.mark.no_database)
         if item.get_closest_marker("services"):
             item.add_marker(pytest.mark.xdist_group("services"))
         elif "world" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("security"))
+
+
+def _uses_database(item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(
+        item.get_closest_marker("django_db")
+        or fixtures & {"db", "transactional_db", "live_server", "world"}
+    )
 
 
 def _commits(item) -> bool:

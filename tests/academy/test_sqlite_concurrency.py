@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 # Run in a fresh process, so the settings are read exactly as a deployment on an
@@ -67,6 +68,7 @@ def test_two_submissions_at_once_on_an_sqlite_file_both_succeed(tmp_path: Path):
     assert outcome == {"errors": [], "rows": 2}
 
 
+@pytest.mark.engine
 def test_postgresql_keeps_its_own_options():
     """Only the SQLite engine is given the immediate transactions and busy timeout."""
     options = settings.DATABASES["default"].get("OPTIONS", {})
