@@ -26,7 +26,16 @@ SHAPE = re.compile(
     r"(?:_(?P<particle>in|out))?$"
 )
 # Past participles that do not end in -ed; add one here only when it is one.
-IRREGULAR_PAST = {"met", "sent", "withdrawn", "begun", "given", "taken", "made", "written"}
+IRREGULAR_PAST = {
+    "met",
+    "sent",
+    "withdrawn",
+    "begun",
+    "given",
+    "taken",
+    "made",
+    "written",
+}
 # Every app of ours but the demo, which writes through the others' services.
 OUR_APPS = set(ORDER) - {"demo"}
 
