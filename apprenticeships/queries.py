@@ -3,15 +3,17 @@ against the minimum, the next review due, progress per KSB, and the provider's C
 
 import csv
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import DecimalField, OuterRef, Subquery, Sum
+from django.utils import timezone
 
 from academy.spreadsheets import safe_cell
 from apprenticeships import rules
-from apprenticeships.models import Apprenticeship, ProgressReview
+from apprenticeships.models import Apprenticeship, OffTheJobEntry, ProgressReview
 from courses.models import Enrolment
 from passport.models import Competence, CompetenceStatus
 
@@ -56,9 +58,7 @@ def academy_learning(apprenticeship: Apprenticeship, *, today: date) -> list[Log
         LogLine(
             on_date=enrolment.completed_at.date(),
             activity=f"Academy module: {enrolment.module.title}",
-            hours=(Decimal(enrolment.module.estimated_minutes) / 60).quantize(
-                Decimal("0.01")
-            ),
+            hours=rules.module_hours(enrolment.module.estimated_minutes),
             off_the_job=True,
             from_academy=True,
         )
@@ -83,6 +83,12 @@ def hours_for(apprenticeship: Apprenticeship, *, today: date) -> Hours:
         (line.hours for line in academy_learning(apprenticeship, today=today)),
         Decimal(0),
     )
+    return _hours(apprenticeship, logged=logged, academy=academy, today=today)
+
+
+def _hours(
+    apprenticeship: Apprenticeship, *, logged: Decimal, academy: Decimal, today: date
+) -> Hours:
     start, end = apprenticeship.start_date, apprenticeship.planned_end_date
     minimum = rules.minimum_hours(
         start=start,
@@ -167,16 +173,52 @@ class ApprenticeRow:
 
 
 def apprentice_rows(apprenticeships, *, today: date) -> list[ApprenticeRow]:
-    rows = []
-    for apprenticeship in apprenticeships.select_related(
-        "apprentice", "standard", "employer"
-    ):
-        earliest, latest = next_review_window(apprenticeship)
-        rows.append(
-            ApprenticeRow(
-                apprenticeship, hours_for(apprenticeship, today=today), earliest, latest
-            )
+    """Each apprenticeship with its hours and next review, in four queries however
+    many apprentices there are (a lead's list, the home panel, the provider's CSV)."""
+    logged = (
+        OffTheJobEntry.objects.filter(apprenticeship=OuterRef("pk"), off_the_job=True)
+        .order_by()
+        .values("apprenticeship")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    last_review = (
+        ProgressReview.objects.filter(apprenticeship=OuterRef("pk"))
+        .order_by("-held_on")
+        .values("held_on")[:1]
+    )
+    apprenticeships = list(
+        apprenticeships.select_related("apprentice", "standard", "employer").annotate(
+            logged_off_the_job=Subquery(logged, output_field=DecimalField()),
+            last_review_on=Subquery(last_review),
         )
+    )
+    completed = defaultdict(list)
+    for trainee, completed_at, minutes in Enrolment.objects.filter(
+        trainee__in={a.apprentice_id for a in apprenticeships},
+        completed_at__date__lte=today,
+    ).values_list("trainee", "completed_at", "module__estimated_minutes"):
+        completed[trainee].append((timezone.localdate(completed_at), minutes))
+    rows = []
+    for apprenticeship in apprenticeships:
+        academy = sum(
+            (
+                rules.module_hours(minutes)
+                for on, minutes in completed[apprenticeship.apprentice_id]
+                if on >= apprenticeship.start_date
+            ),
+            Decimal(0),
+        )
+        hours = _hours(
+            apprenticeship,
+            logged=apprenticeship.logged_off_the_job or Decimal(0),
+            academy=academy,
+            today=today,
+        )
+        earliest, latest = rules.next_review_window(
+            start=apprenticeship.start_date, last_review=apprenticeship.last_review_on
+        )
+        rows.append(ApprenticeRow(apprenticeship, hours, earliest, latest))
     return rows
 
 

@@ -58,6 +58,12 @@ def rule_set_for(start: date, rule_sets: tuple[RuleSet, ...] = RULE_SETS) -> Rul
     raise ValueError(f"No off-the-job rule covers a start on {start}.")
 
 
+def module_hours(estimated_minutes: int) -> Decimal:
+    """An Academy module counts as off-the-job training at its estimated time, in
+    hours to the hundredth."""
+    return (Decimal(estimated_minutes) / 60).quantize(Decimal("0.01"))
+
+
 def hours_text(hours: Decimal) -> str:
     """Hours as people write them, the same whichever database summed them: 6.5, not
     6.50; 400, not 4E+2."""

@@ -267,7 +267,7 @@ def _academy_hours(apprenticeships: list[dict], day: date) -> dict[int, Decimal]
     return {
         a["pk"]: sum(
             (
-                (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+                apprenticeship_rules.module_hours(minutes)
                 for on, minutes in completed[a["apprentice"]]
                 if on >= a["start_date"]
             ),

@@ -128,3 +128,12 @@ def test_ksb_progress_counts_the_mapped_competencies_held():
 )
 def test_hours_are_written_as_people_write_them(hours, text):
     assert rules.hours_text(Decimal(hours)) == text
+
+
+@pytest.mark.parametrize(
+    ("minutes", "hours"), [(45, "0.75"), (50, "0.83"), (90, "1.50"), (0, "0.00")]
+)
+def test_a_module_counts_at_its_estimated_time_to_the_hundredth_of_an_hour(
+    minutes, hours
+):
+    assert rules.module_hours(minutes) == Decimal(hours)
