@@ -52,12 +52,16 @@ def home_queries(client, person: User) -> int:
 
 
 def every_role(person: User) -> User:
-    """The demo trainer, also trainee, mentor, lead of their trust, editor, moderator
-    and administrator, with a plan and a module in progress of their own."""
+    """The demo trainer, also trainee, mentor, lead of their trust and of the demo
+    apprentice's, editor, moderator and administrator, with a plan and a module in progress of their own."""
     person.groups.add(*Group.objects.filter(name__in=EVERY_ROLE))
     person.is_superuser = True
     person.save()
     appoint_training_lead(person=person, organisation=person.organisation)
+    # And of Eastfield, whose apprentice the apprentices panel lists.
+    appoint_training_lead(
+        person=person, organisation=Organisation.objects.get(name__contains="Eastfield")
+    )
     TrainingPlanItemFactory(
         plan__trainee=person,
         competency=Competency.objects.filter(live=True).first(),
@@ -81,7 +85,15 @@ def grow(person: User, trainee: User) -> None:
     )
     for organisation in Organisation.objects.filter(ods_code__startswith="SC"):
         appoint_training_lead(person=person, organisation=organisation)
-    TrainingPlan.objects.bulk_create(TrainingPlan(trainee=t) for t in trainees)
+    # The scale generator gives some trainees a plan already.
+    planned = set(
+        TrainingPlan.objects.filter(trainee__in=trainees).values_list(
+            "trainee", flat=True
+        )
+    )
+    TrainingPlan.objects.bulk_create(
+        TrainingPlan(trainee=t) for t in trainees if t.pk not in planned
+    )
     competencies = list(Competency.objects.filter(live=True)[:3])
     TrainingPlanItem.objects.bulk_create(
         TrainingPlanItem(
@@ -90,7 +102,9 @@ def grow(person: User, trainee: User) -> None:
             added_by=person,
             due_on=today + timedelta(days=offset),
         )
-        for plan_ in TrainingPlan.objects.filter(trainee__in=trainees)
+        for plan_ in TrainingPlan.objects.filter(trainee__in=trainees).exclude(
+            trainee__in=planned
+        )
         for competency, offset in zip(competencies, (-10, 5, 90), strict=True)
     )
     Accreditation.objects.bulk_create(
