@@ -49,3 +49,8 @@ def scope_label(user: User) -> str:
     if NATIONAL_LEAD in _roles(user):
         return "England"
     return region_led_by(user) or ""
+
+
+def may_appoint_leads(user: User) -> bool:
+    """Only administrators appoint and remove regional and national TSET leads."""
+    return user.is_authenticated and user.is_superuser

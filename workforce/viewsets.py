@@ -14,10 +14,11 @@ from academy.roles import NATIONAL_LEAD
 from workforce import services
 from workforce.forms import NationalLeadForm, RegionalLeadForm
 from workforce.models import RegionalLeadRole
+from workforce.policies import may_appoint_leads
 
 
 def _administrator(request: HttpRequest) -> None:
-    if not request.user.is_superuser:
+    if not may_appoint_leads(request.user):
         raise PermissionDenied
 
 
@@ -89,4 +90,4 @@ def remove_national_lead_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 class AdministratorsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser
+        return may_appoint_leads(request.user)
