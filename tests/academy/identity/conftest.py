@@ -7,6 +7,8 @@ the Academy's key: the mock's Authlib server is given Authlib's own RFC 7523 cli
 assertion check, with the Academy's public key, as its one token endpoint method.
 """
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -15,6 +17,7 @@ import oidc_provider_mock
 import oidc_provider_mock._app as provider_app
 import pytest
 import requests
+import werkzeug.serving
 from authlib.oauth2.rfc7523 import JWTBearerClientAssertion
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -80,6 +83,20 @@ class Provider:
         return f"{location.path}?{location.query}"
 
 
+@contextmanager
+def provider_server():
+    """The provider on 127.0.0.1: `run_server_in_thread` binds the name localhost,
+    which a machine without a hosts entry for it cannot resolve."""
+    server = werkzeug.serving.make_server("127.0.0.1", 0, oidc_provider_mock.app())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        thread.join()
+
+
 @pytest.fixture
 def provider_key() -> str:
     """The key the provider knows the Academy by."""
@@ -94,8 +111,8 @@ def provider(db, settings, monkeypatch, provider_key):
         ["private_key_jwt"],
     )
     public_key = RSAKey.import_key(provider_key).as_dict(private=False)
-    with oidc_provider_mock.run_server_in_thread() as server:
-        issuer = f"http://localhost:{server.server_port}"
+    with provider_server() as server:
+        issuer = f"http://127.0.0.1:{server.server_port}"
         assertion = AcademyKeyAssertion(
             token_url=f"{issuer}/oauth2/token", public_key=public_key
         )

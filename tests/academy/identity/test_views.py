@@ -182,7 +182,7 @@ def test_an_unverified_e_mail_address_links_nothing(client, provider, priya):
 
 
 def test_a_provider_that_is_down_gives_a_clear_page(client, provider, settings):
-    settings.NHS_IDENTITY_ISSUER = "http://localhost:9"
+    settings.NHS_IDENTITY_ISSUER = "http://127.0.0.1:9"
 
     response = client.get(reverse("identity:start"))
 
@@ -196,7 +196,7 @@ def test_a_provider_that_goes_down_during_sign_in_gives_a_clear_page(
 ):
     provider.set_person("cis2-555", email="priya.shah@nhs.example", email_verified=True)
     callback = provider.sign_in(start(client), "cis2-555")
-    settings.NHS_IDENTITY_ISSUER = "http://localhost:9"
+    settings.NHS_IDENTITY_ISSUER = "http://127.0.0.1:9"
 
     assert_refused(client.get(callback), "provider_unreachable", status=503)
 
