@@ -211,12 +211,16 @@ def save_cpd_record(
 @transaction.atomic
 def delete_draft_cpd_record(record: CPDRecord) -> None:
     """Delete a record still in draft. A completed record is kept: it counts towards
-    the year, and changing it is the way to correct it."""
+    the year, and changing it is the way to correct it. A record already deleted (the
+    same request sent twice at once) is left as it is."""
     record = (
         CPDRecord.objects.select_for_update()
         .select_related("year__person")
-        .get(pk=record.pk)
+        .filter(pk=record.pk)
+        .first()
     )
+    if record is None:
+        return
     if record.completed_at is not None:
         raise PortfolioError(
             "record",

@@ -119,6 +119,18 @@ def test_a_draft_record_is_deleted_and_audited(year, registrant):
     assert deleted.object_id == str(record.pk)
 
 
+def test_deleting_a_record_already_deleted_changes_nothing(year, registrant):
+    """The same POST sent twice at once: the second finds the record gone."""
+    record = _plan(year)
+    services.delete_draft_cpd_record(record)
+
+    services.delete_draft_cpd_record(record)
+
+    assert (
+        AuditEvent.objects.filter(action="revalidation.cpd_record_deleted").count() == 1
+    )
+
+
 def test_a_completed_record_cannot_be_deleted(year, registrant):
     record = _save(_plan(year), benefit="Patients get their scans on time")
 
