@@ -116,7 +116,9 @@ def test_trainee_fails_waits_passes_and_editor_sees_item_analysis(
     page.goto(f"{demo_server.url}/assessments/")
     page.get_by_role("link", name=module.title).click()
     assert_accessible("assessment-module-ready")
-    page.get_by_role("button", name="Start the assessment").click()
+    # The answer sheet's autosave listens once its script has run (the page's load).
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start the assessment").click()
 
     attempt = _open_attempt(trainee, module)
     numeric = [q for q in attempt.snapshot["questions"] if q["kind"] == "numeric"]
@@ -144,7 +146,8 @@ def test_trainee_fails_waits_passes_and_editor_sees_item_analysis(
         submitted_at=F("submitted_at") - an_hour,
     )
     page.reload()
-    page.get_by_role("button", name="Start the assessment").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start the assessment").click()
     attempt = _open_attempt(trainee, module)
     assert attempt.number == 2
     assert not first_questions & {q["id"] for q in attempt.snapshot["questions"]}
